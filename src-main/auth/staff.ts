@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from 'kysely';
+import { AppError, type Role, type Staff } from '../../src-shared/contract';
+import type { Clock } from '../../src-shared/domain/clock';
+import { uuidv7 } from '../../src-shared/domain/ids';
+import type { Settings } from '../../src-shared/contract';
+import { deviceIdentity, nextHlc, recordChange } from '../sync/outbox';
+import type { Database, StaffTable } from '../store/schema';
+import { hashPassword, verifyPassword } from './password';
+
+export interface NewStaff {
+  login: string;
+  displayName: string;
+  roles: Role[];
+  password: string;
+}
+
+type StaffRow = Pick<StaffTable, 'id' | 'login' | 'display_name' | 'roles'>;
+
+export function toStaff(row: StaffRow): Staff {
+  return { id: row.id, login: row.login, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] };
+}
+
+export async function countStaff(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_hlc', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function createStaff(trx: Transaction<Database>, clock: Clock, input: NewStaff): Promise<Staff> {
+  const existing = await trx.selectFrom('staff').select('id').where('login', '=', input.login).executeTakeFirst();
+  if (existing) {
+    throw new AppError('CONFLICT', 'errors.staff.login_taken', `the login ${input.login} is taken`, { params: { login: input.login } });
+  }
+  const { branchId } = await deviceIdentity(trx, clock);
+  const hlc = await nextHlc(trx, clock);
+  const id = uuidv7(clock.now());
+  const roles = [...new Set(input.roles)];
+  const { hash, salt } = hashPassword(input.password);
+  await trx
+    .insertInto('staff')
+    .values({
+      id,
+      branch_id: branchId,
+      created_at: new Date(clock.now()).toISOString(),
+      updated_hlc: hlc,
+      deleted_hlc: null,
+      login: input.login,
+      display_name: input.displayName,
+      roles: JSON.stringify(roles),
+      password_hash: hash,
+      password_salt: salt,
+      failed_attempts: 0,
+      locked_until: null,
+      disabled: 0,
+    })
+    .execute();
+  // Password hashes stay on the workstation: the change record carries the account, not the secret.
+  await recordChange(trx, clock, { table: 'staff', rowId: id, hlc, payload: { login: input.login, display_name: input.displayName, roles } });
+  return { id, login: input.login, displayName: input.displayName, roles };
+}
+
+export async function listStaff(db: Kysely<Database>) {
+  const rows = await db.selectFrom('staff').selectAll().where('deleted_hlc', 'is', null).orderBy('login').execute();
+  return rows.map((r) => ({ ...toStaff(r), disabled: r.disabled === 1, lockedUntil: r.locked_until }));
+}
+
+/**
+ * Checks a staff member's password. `maxFailedSignIns` wrong passwords in a row lock the login for
+ * `signInLockoutMinutes`; the counter survives restarts because it is stored. An unknown login and a wrong
+ * password get the same answer, so the screen does not reveal which logins exist.
+ */
+export async function checkCredentials(
+  db: Kysely<Database>,
+  clock: Clock,
+  settings: Settings,
+  login: string,
+  password: string,
+): Promise<Staff> {
+  const row = await db.selectFrom('staff').selectAll().where('login', '=', login).where('deleted_hlc', 'is', null).executeTakeFirst();
+  const wrong = new AppError('UNAUTHENTICATED', 'errors.auth.wrong_password', 'wrong login or password');
+  if (!row || row.disabled === 1) throw wrong;
+  const now = clock.now();
+  if (row.locked_until && Date.parse(row.locked_until) > now) {
+    const minutes = Math.ceil((Date.parse(row.locked_until) - now) / 60_000);
+    throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${minutes} min`, { params: { minutes } });
+  }
+  if (!verifyPassword(password, { hash: row.password_hash, salt: row.password_salt })) {
+    const failed = row.failed_attempts + 1;
+    const lockNow = failed >= settings.maxFailedSignIns;
+    await db
+      .updateTable('staff')
+      .set({
+        failed_attempts: lockNow ? 0 : failed,
+        locked_until: lockNow ? new Date(now + settings.signInLockoutMinutes * 60_000).toISOString() : row.locked_until,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    if (lockNow) {
+      throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${settings.signInLockoutMinutes} min`, {
+        params: { minutes: settings.signInLockoutMinutes },
+      });
+    }
+    throw wrong;
+  }
+  if (row.failed_attempts !== 0 || row.locked_until !== null) {
+    await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
+  }
+  return toStaff(row);
+}

@@ -1,0 +1,34 @@
+import type { Transaction } from 'kysely';
+import type { ParsedInputOf, MethodName, OutputOf, Staff } from '../../src-shared/contract';
+import type { App } from '../app';
+import type { Database } from '../store/schema';
+
+export interface AuditTarget {
+  targetIds: string[];
+  /** The staff member's typed reason, for reveals of unmasked data. */
+  reason?: string;
+  /** Who acted, where the call itself signs someone in (setup, sign-in, unlock). */
+  actor?: Staff;
+}
+
+/** What a handler gets besides its validated input. */
+export interface Call {
+  app: App;
+  method: MethodName;
+  /** The transport's channel: one Electron window or one browser tab. */
+  channel: string;
+  /** The signed-in staff member; null only for public methods. */
+  staff: Staff | null;
+  /**
+   * Runs `work` in one transaction and writes this call's audit entry inside it: both commit or neither.
+   * `audit` may be computed from the result, for targets the work creates.
+   */
+  mutate<T>(work: (trx: Transaction<Database>) => Promise<T>, audit: AuditTarget | ((result: T) => AuditTarget)): Promise<T>;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, call: Call) => Promise<OutputOf<M>>;
+
+/** The handlers of one capability's methods: `HandlersFor<typeof authContract>`. */
+export type HandlersFor<C> = { [M in keyof C & MethodName]: Handler<M> };
+
+export type Handlers = HandlersFor<Record<MethodName, unknown>>;

@@ -1,0 +1,13 @@
+import { auditHandlers } from '../audit/handlers';
+import { authHandlers } from '../auth/handlers';
+import { staffHandlers } from '../auth/staff-handlers';
+import { settingsHandlers } from '../settings/handlers';
+import type { Handlers } from './call';
+
+/** Every capability's handlers in one table; the type makes a method without a handler a compile error. */
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...staffHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { AppError } from '../../src-shared/contract/errors';
+import type { DataFiles } from './data-dir';
+
+export const KEY_BYTES = 32;
+
+// scrypt cost: N=2^15 takes ~60 ms here; the result is the raw key, so opening the database adds no PBKDF2 time.
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export function generateKey(): Buffer {
+  return crypto.randomBytes(KEY_BYTES);
+}
+
+export function keyFromPassphrase(passphrase: string, salt: Buffer): Buffer {
+  if (passphrase.length < 8) {
+    throw new AppError('VALIDATION', 'errors.store.passphrase_short', 'the passphrase must have at least 8 characters');
+  }
+  return crypto.scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, SCRYPT);
+}
+
+export function readSalt(files: DataFiles, create: boolean): Buffer {
+  if (fs.existsSync(files.salt)) return Buffer.from(fs.readFileSync(files.salt, 'utf8').trim(), 'hex');
+  if (!create) throw new AppError('NOT_FOUND', 'errors.store.missing_salt', `the key salt ${files.salt} is missing`);
+  const salt = crypto.randomBytes(16);
+  fs.writeFileSync(files.salt, salt.toString('hex') + '\n', { mode: 0o600 });
+  return salt;
+}
+
+export function readKeyFile(file: string): Buffer {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    throw new AppError('NOT_FOUND', 'errors.store.missing_key_file', `cannot read the key file ${file}`);
+  }
+  if (!/^[0-9a-f]{64}$/i.test(text)) {
+    throw new AppError('VALIDATION', 'errors.store.bad_key_file', `the key file ${file} does not hold 64 hex digits`);
+  }
+  return Buffer.from(text, 'hex');
+}
+
+export function writeKeyFile(file: string, key: Buffer): void {
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, key.toString('hex') + '\n', { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export type KeySource = { kind: 'passphrase'; passphrase: string } | { kind: 'key-file'; file: string };
+
+/**
+ * The headless key: from a passphrase through scrypt (salt beside the database), or from a key file.
+ * `create` makes the salt or the key file on first run; otherwise their absence is an error.
+ */
+export function resolveHeadlessKey(files: DataFiles, source: KeySource, create: boolean): Buffer {
+  if (source.kind === 'passphrase') return keyFromPassphrase(source.passphrase, readSalt(files, create));
+  if (create && !fs.existsSync(source.file)) writeKeyFile(source.file, generateKey());
+  return readKeyFile(source.file);
+}
+
+/** BRANCHDESK_PASSPHRASE wins; then an explicit --key-file; then the data folder's own key file. */
+export function headlessKeySource(files: DataFiles, env: NodeJS.ProcessEnv, keyFile: string | undefined): KeySource {
+  const passphrase = env.BRANCHDESK_PASSPHRASE;
+  if (passphrase) return { kind: 'passphrase', passphrase };
+  return { kind: 'key-file', file: keyFile ?? files.keyFile };
+}

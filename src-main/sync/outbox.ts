@@ -1,0 +1,61 @@
+import type { Transaction } from 'kysely';
+import type { Clock } from '../../src-shared/domain/clock';
+import { decodeHlc, encodeHlc, tickHlc } from '../../src-shared/domain/hlc';
+import { uuidv7 } from '../../src-shared/domain/ids';
+import type { Database } from '../store/schema';
+
+const DEVICE_KEY = 'device_id';
+const BRANCH_KEY = 'branch_id';
+const HLC_KEY = 'hlc_last';
+/** Until enrollment with the hub gives this workstation its branch. */
+export const UNENROLLED_BRANCH = 'unenrolled';
+
+async function readState(trx: Transaction<Database>, key: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('device_state').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+async function writeState(trx: Transaction<Database>, key: string, value: string): Promise<void> {
+  await trx
+    .insertInto('device_state')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function deviceIdentity(trx: Transaction<Database>, clock: Clock): Promise<{ deviceId: string; branchId: string }> {
+  let deviceId = await readState(trx, DEVICE_KEY);
+  if (!deviceId) {
+    deviceId = uuidv7(clock.now());
+    await writeState(trx, DEVICE_KEY, deviceId);
+  }
+  return { deviceId, branchId: (await readState(trx, BRANCH_KEY)) ?? UNENROLLED_BRANCH };
+}
+
+/** The next hybrid-logical-clock stamp of this device, persisted so it never runs backwards across restarts. */
+export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise<string> {
+  const { deviceId } = await deviceIdentity(trx, clock);
+  const lastText = await readState(trx, HLC_KEY);
+  const last = lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
+  const next = encodeHlc(tickHlc(last, clock.now()));
+  await writeState(trx, HLC_KEY, next);
+  return next;
+}
+
+/** Writes the change record of a syncable row in the caller's transaction (the outbox the sync service pushes). */
+export async function recordChange(
+  trx: Transaction<Database>,
+  clock: Clock,
+  change: { table: string; rowId: string; hlc: string; payload: Record<string, unknown> },
+): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({
+      table_name: change.table,
+      row_id: change.rowId,
+      hlc: change.hlc,
+      payload: JSON.stringify(change.payload),
+      created_at: new Date(clock.now()).toISOString(),
+    })
+    .execute();
+}

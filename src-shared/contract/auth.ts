@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { method, ROLES } from './define';
+
+export const loginSchema = z
+  .string()
+  .trim()
+  .min(2, { message: 'validation.login_format' })
+  .max(32, { message: 'validation.login_format' })
+  .regex(/^[a-z0-9._-]+$/, { message: 'validation.login_format' });
+
+export const passwordSchema = z
+  .string()
+  .min(8, { message: 'validation.password_short' })
+  .max(128, { message: 'validation.password_long' });
+
+export const displayNameSchema = z.string().trim().min(1, { message: 'validation.required' }).max(64);
+
+export const roleSchema = z.enum(ROLES);
+
+export const staffSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const sessionSchema = z.object({
+  staff: staffSchema,
+  locked: z.boolean(),
+  idleLockMinutes: z.number().int(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const authStateSchema = z.object({
+  /** true while no staff account exists: the first run offers to create the administrator. */
+  setupNeeded: z.boolean(),
+  session: sessionSchema.nullable(),
+});
+export type AuthState = z.infer<typeof authStateSchema>;
+
+export const authContract = {
+  'auth.state': method({ input: z.object({}), output: authStateSchema, access: 'public', audit: false }),
+  'auth.setupFirstAdmin': method({
+    input: z.object({ login: loginSchema, displayName: displayNameSchema, password: passwordSchema }),
+    output: sessionSchema,
+    access: 'public',
+    audit: true,
+  }),
+  'auth.signIn': method({
+    input: z.object({ login: z.string().trim().min(1, { message: 'validation.required' }).max(64), password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    output: sessionSchema,
+    access: 'public',
+    audit: true,
+  }),
+  'auth.signOut': method({ input: z.object({}), output: z.object({}), access: 'session', audit: true }),
+  /** The renderer's idle timer locks the session; the screen stays mounted under the lock. */
+  'auth.lock': method({ input: z.object({}), output: z.object({}), access: 'session', audit: false }),
+  'auth.unlock': method({
+    input: z.object({ password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    output: sessionSchema,
+    access: 'public',
+    audit: true,
+  }),
+  /** Keyboard and mouse activity, throttled by the renderer, keeps the session from idling out. */
+  'auth.touch': method({ input: z.object({}), output: z.object({}), access: 'session', audit: false }),
+};

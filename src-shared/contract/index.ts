@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { auditContract } from './audit';
+import { authContract } from './auth';
+import { settingsContract } from './settings';
+import { staffContract } from './staff';
+
+/** The one table of every method the renderer may call. Add a capability by merging its file here. */
+export const contract = {
+  ...authContract,
+  ...staffContract,
+  ...settingsContract,
+  ...auditContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Main → renderer events. */
+export const EVENTS = ['session.locked', 'session.ended'] as const;
+export type EventName = (typeof EVENTS)[number];
+export interface EventPayloads {
+  'session.locked': { reason: 'idle' | 'manual' };
+  'session.ended': Record<string, never>;
+}
+
+export * from './define';
+export * from './errors';
+export * from './auth';
+export * from './settings';
+export * from './audit';
