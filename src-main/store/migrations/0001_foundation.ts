@@ -2,6 +2,9 @@ import { type Kysely, sql } from 'kysely';
 
 // Frozen once released: a migration imports nothing from the app, so later code changes cannot rewrite history.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // 'BDK1': marks the file as a BranchDesk store, so restore can tell one from any other SQLite file.
+  await sql`PRAGMA application_id = 1111771953`.execute(db);
+
   await db.schema
     .createTable('staff')
     .addColumn('id', 'text', (c) => c.primaryKey())

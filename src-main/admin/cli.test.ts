@@ -1,0 +1,150 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../test/fixtures/admin';
+import { tempDir } from '../../test/fixtures/store';
+import { dataFiles } from '../store/data-dir';
+import { readKeyFile } from '../store/key';
+import { openRaw } from '../store/open';
+
+let dir: string;
+let files: ReturnType<typeof dataFiles>;
+const PASS = { BRANCHDESK_PASSPHRASE: 'head office passphrase 1' };
+
+beforeEach(() => {
+  dir = tempDir('branchdesk-cli-');
+  files = dataFiles(dir);
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const admin = (args: string[], env: Record<string, string> = PASS) => runAdmin([...args, '--data-dir', dir], env);
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+function addStaff(login: string, name: string, roles: string[], env: Record<string, string> = PASS) {
+  return admin(['staff', 'add', '--login', login, '--name', name, ...roles.flatMap((r) => ['--role', r])], { ...env, BRANCHDESK_STAFF_PASSWORD: 'staff-pass-2026' });
+}
+
+describe('the administrator’s command line', () => {
+  it('initialises a passphrase-protected store, adds and lists staff, and verifies it', () => {
+    expect(admin(['init']).code).toBe(0);
+    expect(fs.existsSync(files.salt)).toBe(true);
+    const added = addStaff('chen.jing', '陈静', ['counter', 'events']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('chen.jing');
+    const list = admin(['staff', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toMatchObject({ staff: [{ login: 'chen.jing', displayName: '陈静', roles: ['counter', 'events'] }] });
+    const verify = admin(['verify', '--json']);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, key: 'ok', integrity: ['ok'], audit: { ok: true, entries: 1 } });
+  });
+
+  it('refuses bad staff input with the reason and writes nothing', () => {
+    admin(['init']);
+    const bad = addStaff('Chen Jing', '陈静', ['teller']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/login/);
+    expect(bad.stderr).toMatch(/roles/);
+    expect(JSON.parse(admin(['staff', 'list', '--json']).stdout)).toEqual({ staff: [] });
+  });
+
+  it('says the key does not match, exits non-zero and leaves the file untouched, for a wrong passphrase', () => {
+    admin(['init']);
+    addStaff('chen.jing', '陈静', ['counter']);
+    const before = sha(files.database);
+    const wrong = admin(['staff', 'list'], { BRANCHDESK_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('the database key does not match');
+    expect(sha(files.database)).toBe(before);
+    expect(fs.existsSync(`${files.database}-wal`)).toBe(false);
+  });
+
+  it('finds a tampered audit entry and names it', () => {
+    admin(['init']);
+    addStaff('chen.jing', '陈静', ['counter']);
+    addStaff('lin.feng', '林峰', ['counter']);
+    // Someone with the key edits the log with a SQLite shell, bypassing the app.
+    const raw = openKeyed();
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET staff_login = 'nobody' WHERE seq = 1");
+    raw.close();
+    const verify = admin(['verify']);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('audit chain: BROKEN at entry 1');
+  });
+
+  it('uses a key file when no passphrase is given', () => {
+    expect(admin(['init'], {}).code).toBe(0);
+    expect(readKeyFile(files.keyFile)).toHaveLength(32);
+    expect(addStaff('he.li', '何丽', ['complaints'], {}).code).toBe(0);
+    const otherKey = path.join(dir, 'other.key');
+    fs.writeFileSync(otherKey, 'ab'.repeat(32));
+    const wrong = admin(['verify', '--key-file', otherKey], {});
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('the database key does not match');
+  });
+
+  it('backs up while the store is open, and restores only real backups', () => {
+    admin(['init']);
+    addStaff('chen.jing', '陈静', ['counter']);
+    const backupFile = path.join(dir, 'backup.bdk');
+    // The app holds the store open (WAL with unflushed pages) while the backup runs.
+    const running = openKeyed();
+    running.pragma('journal_mode = WAL');
+    running.pragma('wal_autocheckpoint = 0');
+    running.prepare("INSERT INTO device_state (key, value) VALUES ('probe', 'written-while-open')").run();
+    expect(fs.statSync(`${files.database}-wal`).size).toBeGreaterThan(0);
+    const backedUp = admin(['backup', '--out', backupFile]);
+    running.close();
+    expect(backedUp.code).toBe(0);
+    expect(fs.readFileSync(backupFile).includes(Buffer.from('陈静'))).toBe(false);
+
+    addStaff('lin.feng', '林峰', ['counter']);
+    const notBackup = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notBackup, 'this is not a database');
+    const refused = admin(['restore', '--from', notBackup]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is not a usable BranchDesk backup');
+
+    const plain = path.join(dir, 'plain.db');
+    const plainDb = new Database(plain);
+    plainDb.exec('CREATE TABLE t (x)');
+    plainDb.close();
+    expect(admin(['restore', '--from', plain]).code).toBe(1);
+
+    const restored = admin(['restore', '--from', backupFile, '--json']);
+    expect(restored.code).toBe(0);
+    const logins = JSON.parse(admin(['staff', 'list', '--json']).stdout).staff.map((s: { login: string }) => s.login);
+    expect(logins).toEqual(['chen.jing']);
+    expect(admin(['verify']).code).toBe(0);
+    const check = openKeyed();
+    expect(check.prepare("SELECT value FROM device_state WHERE key = 'probe'").get()).toEqual({ value: 'written-while-open' });
+    check.close();
+  });
+
+  it('changes the key with the data intact, and the old passphrase stops working', () => {
+    admin(['init']);
+    addStaff('chen.jing', '陈静', ['counter']);
+    const next = { BRANCHDESK_PASSPHRASE: PASS.BRANCHDESK_PASSPHRASE, BRANCHDESK_NEW_PASSPHRASE: 'a brand new passphrase' };
+    expect(admin(['rekey'], next).code).toBe(0);
+    expect(admin(['staff', 'list'], PASS).stderr).toContain('the database key does not match');
+    const after = admin(['staff', 'list', '--json'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' });
+    expect(JSON.parse(after.stdout).staff[0].login).toBe('chen.jing');
+    expect(admin(['verify'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' }).code).toBe(0);
+  });
+
+  it('changes a key file’s key too', () => {
+    admin(['init'], {});
+    addStaff('chen.jing', '陈静', ['counter'], {});
+    const oldKey = fs.readFileSync(files.keyFile, 'utf8');
+    expect(admin(['rekey'], {}).code).toBe(0);
+    expect(fs.readFileSync(files.keyFile, 'utf8')).not.toBe(oldKey);
+    expect(admin(['verify'], {}).code).toBe(0);
+  });
+});
+
+function openKeyed() {
+  const salt = Buffer.from(fs.readFileSync(files.salt, 'utf8').trim(), 'hex');
+  const key = crypto.scryptSync(PASS.BRANCHDESK_PASSPHRASE, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return openRaw({ path: files.database, key });
+}

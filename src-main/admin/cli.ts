@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../src-shared/contract/errors';
+import { systemClock } from '../../src-shared/domain/clock';
+import { DEFAULT_DATA_DIR } from '../store/data-dir';
+import * as commands from './commands';
+import { promptSecret } from './prompt';
+
+const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FILE] [--json]
+  init                                   create the encrypted store
+  staff add --login L --name N --role R… add a staff account (password: prompt or BRANCHDESK_STAFF_PASSWORD)
+  staff list                             list staff accounts
+  verify                                 integrity, key and audit-chain check (exit 1 on any fault)
+  backup --out FILE                      encrypted, consistent copy (safe while the app runs)
+  restore --from FILE                    replace the database with a checked backup (app closed)
+  rekey                                  new key, data intact (BRANCHDESK_NEW_PASSPHRASE in passphrase mode)
+The key comes from BRANCHDESK_PASSPHRASE, else --key-file, else DIR/branchdesk.key.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+      'key-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const json = values.json;
+  const ctx: commands.CliContext = {
+    dataDir: path.resolve(values['data-dir']),
+    keyFile: values['key-file'],
+    env: process.env,
+    clock: systemClock,
+    out: (result, lines) => console.log(json ? JSON.stringify(result) : lines.join('\n')),
+    askPassword: async () => {
+      const first = await promptSecret('Password for the new account: ');
+      const second = await promptSecret('Repeat the password: ');
+      if (first !== second) throw new AppError('VALIDATION', 'errors.validation', 'the two passwords differ');
+      return first;
+    },
+  };
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    switch (`${command}${sub ? ` ${sub}` : ''}`) {
+      case 'init':
+        await commands.init(ctx);
+        return 0;
+      case 'staff add':
+        await commands.staffAdd(ctx, { login: values.login, name: values.name, roles: values.role });
+        return 0;
+      case 'staff list':
+        await commands.staffList(ctx);
+        return 0;
+      case 'verify':
+        return (await commands.verify(ctx)) ? 0 : 1;
+      case 'backup':
+        await commands.backup(ctx, values.out);
+        return 0;
+      case 'restore':
+        await commands.restore(ctx, values.from);
+        return 0;
+      case 'rekey':
+        await commands.rekey(ctx);
+        return 0;
+      default:
+        console.error(`unknown command: ${positionals.join(' ')}\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      if (json) console.log(JSON.stringify({ ok: false, error: err.toShape() }));
+      console.error(`BranchDesk: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

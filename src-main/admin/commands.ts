@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { z } from 'zod';
+import { AppError, displayNameSchema, loginSchema, passwordSchema, roleSchema } from '../../src-shared/contract';
+import type { Clock } from '../../src-shared/domain/clock';
+import { appendAudit } from '../audit/log';
+import { createStaff, listStaff } from '../auth/staff';
+import { dataFiles } from '../store/data-dir';
+import { headlessKeySource, keyFromPassphrase, resolveHeadlessKey, generateKey, writeKeyFile } from '../store/key';
+import { openHeadless } from '../store/headless';
+import { backupTo, restoreFrom, rekeyStore, verifyStore } from '../store/maintenance';
+import { holderOf } from '../store/pid-lock';
+import crypto from 'node:crypto';
+
+export interface CliContext {
+  dataDir: string;
+  keyFile?: string;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Prints one result: the object with --json, the lines otherwise. */
+  out(result: Record<string, unknown>, lines: string[]): void;
+  askPassword(): Promise<string>;
+}
+
+/** The CLI acts as the administrator at this machine; its audit entries name the OS account. */
+function cliActor(): string {
+  return `cli:${os.userInfo().username}`;
+}
+
+async function withStore<T>(ctx: CliContext, create: boolean, work: (s: Awaited<ReturnType<typeof openHeadless>>) => Promise<T>): Promise<T> {
+  const opened = await openHeadless({ dataDir: ctx.dataDir, keyFile: ctx.keyFile, env: ctx.env, create });
+  try {
+    return await work(opened);
+  } finally {
+    await opened.store.close();
+  }
+}
+
+function refuseWhileOpen(ctx: CliContext, what: string): void {
+  const holder = holderOf(dataFiles(ctx.dataDir).pidFile);
+  if (holder !== null) {
+    throw new AppError('CONFLICT', 'errors.store.in_use', `close BranchDesk (pid ${holder}) before ${what}`);
+  }
+}
+
+export async function init(ctx: CliContext): Promise<void> {
+  const existed = fs.existsSync(dataFiles(ctx.dataDir).database);
+  await withStore(ctx, true, () => Promise.resolve());
+  ctx.out({ dataDir: ctx.dataDir, created: !existed }, [existed ? `already initialised: ${ctx.dataDir}` : `initialised ${ctx.dataDir}`]);
+}
+
+const staffAddInput = z.object({ login: loginSchema, displayName: displayNameSchema, roles: z.array(roleSchema).min(1), password: passwordSchema });
+
+export async function staffAdd(ctx: CliContext, args: { login?: string; name?: string; roles: string[] }): Promise<void> {
+  const password = ctx.env.BRANCHDESK_STAFF_PASSWORD ?? (await ctx.askPassword());
+  const parsed = staffAddInput.safeParse({ login: args.login, displayName: args.name, roles: args.roles, password });
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message.replace(/^validation\./, '')}`).join('; ');
+    throw new AppError('VALIDATION', 'errors.validation', `invalid staff account — ${detail}`);
+  }
+  await withStore(ctx, false, async ({ store }) => {
+    const staff = await store.db.transaction().execute(async (trx) => {
+      const created = await createStaff(trx, ctx.clock, parsed.data);
+      await appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.staff.add', targetIds: [created.id] });
+      return created;
+    });
+    ctx.out({ staff }, [`added ${staff.login} (${staff.displayName}) with roles ${staff.roles.join(', ')}`]);
+  });
+}
+
+export async function staffList(ctx: CliContext): Promise<void> {
+  await withStore(ctx, false, async ({ store }) => {
+    const staff = await listStaff(store.db);
+    ctx.out({ staff }, staff.length === 0 ? ['no staff accounts'] : staff.map((s) => `${s.login}\t${s.displayName}\t${s.roles.join(',')}${s.disabled ? '\tdisabled' : ''}`));
+  });
+}
+
+/** Returns false when any check fails, so the CLI exits non-zero. */
+export async function verify(ctx: CliContext): Promise<boolean> {
+  return withStore(ctx, false, async ({ store }) => {
+    const report = await verifyStore(store);
+    const lines = [
+      'key: ok',
+      `integrity: ${report.integrity.join('; ')}`,
+      `foreign keys: ${report.foreignKeys === 0 ? 'ok' : `${report.foreignKeys} broken references`}`,
+      report.audit.ok ? `audit chain: ok (${report.audit.entries} entries)` : `audit chain: BROKEN at entry ${report.audit.firstBadSeq} — ${report.audit.problem}`,
+    ];
+    ctx.out({ ok: report.ok, key: 'ok', integrity: report.integrity, foreignKeys: report.foreignKeys, audit: report.audit }, lines);
+    return report.ok;
+  });
+}
+
+export async function backup(ctx: CliContext, outFile: string | undefined): Promise<void> {
+  if (!outFile) throw new AppError('VALIDATION', 'errors.validation', 'backup needs --out FILE');
+  await withStore(ctx, false, async ({ store }) => {
+    backupTo(store, outFile);
+    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.backup', targetIds: [] }));
+  });
+  ctx.out({ backup: outFile, bytes: fs.statSync(outFile).size }, [`backup written to ${outFile} (encrypted, ${fs.statSync(outFile).size} bytes)`]);
+}
+
+export async function restore(ctx: CliContext, fromFile: string | undefined): Promise<void> {
+  if (!fromFile) throw new AppError('VALIDATION', 'errors.validation', 'restore needs --from FILE');
+  refuseWhileOpen(ctx, 'restoring');
+  const files = dataFiles(ctx.dataDir);
+  const key = resolveHeadlessKey(files, headlessKeySource(files, ctx.env, ctx.keyFile), false);
+  const kept = await restoreFrom(files.database, fromFile, key, new Date(ctx.clock.now()));
+  await withStore(ctx, false, async ({ store }) => {
+    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.restore', targetIds: [] }));
+  });
+  ctx.out({ restoredFrom: fromFile, previousKeptAt: kept }, [`restored from ${fromFile}; the previous database is kept at ${kept}`]);
+}
+
+/**
+ * New key, data intact. Passphrase mode needs BRANCHDESK_NEW_PASSPHRASE and takes a new salt; key-file mode
+ * writes a new random key. The new material is staged as `.new` and moved in only after the rekey is proven.
+ */
+export async function rekey(ctx: CliContext): Promise<void> {
+  refuseWhileOpen(ctx, 'changing the key');
+  const files = dataFiles(ctx.dataDir);
+  const source = headlessKeySource(files, ctx.env, ctx.keyFile);
+  const oldKey = resolveHeadlessKey(files, source, false);
+  let newKey: Buffer;
+  let commit: () => void;
+  if (source.kind === 'passphrase') {
+    const next = ctx.env.BRANCHDESK_NEW_PASSPHRASE;
+    if (!next) throw new AppError('VALIDATION', 'errors.validation', 'set BRANCHDESK_NEW_PASSPHRASE to the new passphrase');
+    const salt = crypto.randomBytes(16);
+    newKey = keyFromPassphrase(next, salt);
+    fs.writeFileSync(`${files.salt}.new`, salt.toString('hex') + '\n', { mode: 0o600 });
+    commit = () => fs.renameSync(`${files.salt}.new`, files.salt);
+  } else {
+    newKey = generateKey();
+    writeKeyFile(`${source.file}.new`, newKey);
+    commit = () => fs.renameSync(`${source.file}.new`, source.file);
+  }
+  rekeyStore(files.database, oldKey, newKey);
+  commit();
+  const env = source.kind === 'passphrase' ? { ...ctx.env, BRANCHDESK_PASSPHRASE: ctx.env.BRANCHDESK_NEW_PASSPHRASE } : ctx.env;
+  await withStore({ ...ctx, env }, false, async ({ store }) => {
+    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.rekey', targetIds: [] }));
+  });
+  ctx.out({ rekeyed: true, keySource: source.kind }, [`the database now opens only with the new ${source.kind === 'passphrase' ? 'passphrase' : 'key file'}`]);
+}
