@@ -23,7 +23,10 @@ const admin = (args: string[], env: Record<string, string> = PASS) => runAdmin([
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 function addStaff(login: string, name: string, roles: string[], env: Record<string, string> = PASS) {
-  return admin(['staff', 'add', '--login', login, '--name', name, ...roles.flatMap((r) => ['--role', r])], { ...env, BRANCHDESK_STAFF_PASSWORD: 'staff-pass-2026' });
+  return admin(['staff', 'add', '--login', login, '--name', name, ...roles.flatMap((r) => ['--role', r])], {
+    ...env,
+    BRANCHDESK_STAFF_PASSWORD: 'staff-pass-2026',
+  });
 }
 
 describe('the administrator’s command line', () => {
@@ -114,7 +117,7 @@ describe('the administrator’s command line', () => {
 
     const restored = admin(['restore', '--from', backupFile, '--json']);
     expect(restored.code).toBe(0);
-    const logins = JSON.parse(admin(['staff', 'list', '--json']).stdout).staff.map((s: { login: string }) => s.login);
+    const logins = staffIn(admin(['staff', 'list', '--json']).stdout).map((s) => s.login);
     expect(logins).toEqual(['chen.jing']);
     expect(admin(['verify']).code).toBe(0);
     const check = openKeyed();
@@ -129,7 +132,7 @@ describe('the administrator’s command line', () => {
     expect(admin(['rekey'], next).code).toBe(0);
     expect(admin(['staff', 'list'], PASS).stderr).toContain('the database key does not match');
     const after = admin(['staff', 'list', '--json'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' });
-    expect(JSON.parse(after.stdout).staff[0].login).toBe('chen.jing');
+    expect(staffIn(after.stdout)[0]?.login).toBe('chen.jing');
     expect(admin(['verify'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' }).code).toBe(0);
   });
 
@@ -142,6 +145,10 @@ describe('the administrator’s command line', () => {
     expect(admin(['verify'], {}).code).toBe(0);
   });
 });
+
+function staffIn(stdout: string): { login: string }[] {
+  return (JSON.parse(stdout) as { staff: { login: string }[] }).staff;
+}
 
 function openKeyed() {
   const salt = Buffer.from(fs.readFileSync(files.salt, 'utf8').trim(), 'hex');

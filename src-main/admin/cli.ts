@@ -39,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
     clock: systemClock,
     out: (result, lines) => console.log(json ? JSON.stringify(result) : lines.join('\n')),
+    progress: (message) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${message}   `);
+      else console.error(message);
+    },
     askPassword: async () => {
       const first = await promptSecret('Password for the new account: ');
       const second = await promptSecret('Repeat the password: ');

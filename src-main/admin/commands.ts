@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
@@ -10,7 +11,6 @@ import { headlessKeySource, keyFromPassphrase, resolveHeadlessKey, generateKey, 
 import { openHeadless } from '../store/headless';
 import { backupTo, restoreFrom, rekeyStore, verifyStore } from '../store/maintenance';
 import { holderOf } from '../store/pid-lock';
-import crypto from 'node:crypto';
 
 export interface CliContext {
   dataDir: string;
@@ -20,6 +20,8 @@ export interface CliContext {
   /** Prints one result: the object with --json, the lines otherwise. */
   out(result: Record<string, unknown>, lines: string[]): void;
   askPassword(): Promise<string>;
+  /** Progress of a long job, on stderr so --json output stays one document. */
+  progress(message: string): void;
 }
 
 /** The CLI acts as the administrator at this machine; its audit entries name the OS account. */
@@ -27,7 +29,11 @@ function cliActor(): string {
   return `cli:${os.userInfo().username}`;
 }
 
-async function withStore<T>(ctx: CliContext, create: boolean, work: (s: Awaited<ReturnType<typeof openHeadless>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  ctx: CliContext,
+  create: boolean,
+  work: (s: Awaited<ReturnType<typeof openHeadless>>) => Promise<T>,
+): Promise<T> {
   const opened = await openHeadless({ dataDir: ctx.dataDir, keyFile: ctx.keyFile, env: ctx.env, create });
   try {
     return await work(opened);
@@ -49,7 +55,12 @@ export async function init(ctx: CliContext): Promise<void> {
   ctx.out({ dataDir: ctx.dataDir, created: !existed }, [existed ? `already initialised: ${ctx.dataDir}` : `initialised ${ctx.dataDir}`]);
 }
 
-const staffAddInput = z.object({ login: loginSchema, displayName: displayNameSchema, roles: z.array(roleSchema).min(1), password: passwordSchema });
+const staffAddInput = z.object({
+  login: loginSchema,
+  displayName: displayNameSchema,
+  roles: z.array(roleSchema).min(1),
+  password: passwordSchema,
+});
 
 export async function staffAdd(ctx: CliContext, args: { login?: string; name?: string; roles: string[] }): Promise<void> {
   const password = ctx.env.BRANCHDESK_STAFF_PASSWORD ?? (await ctx.askPassword());
@@ -71,7 +82,12 @@ export async function staffAdd(ctx: CliContext, args: { login?: string; name?: s
 export async function staffList(ctx: CliContext): Promise<void> {
   await withStore(ctx, false, async ({ store }) => {
     const staff = await listStaff(store.db);
-    ctx.out({ staff }, staff.length === 0 ? ['no staff accounts'] : staff.map((s) => `${s.login}\t${s.displayName}\t${s.roles.join(',')}${s.disabled ? '\tdisabled' : ''}`));
+    ctx.out(
+      { staff },
+      staff.length === 0
+        ? ['no staff accounts']
+        : staff.map((s) => `${s.login}\t${s.displayName}\t${s.roles.join(',')}${s.disabled ? '\tdisabled' : ''}`),
+    );
   });
 }
 
@@ -83,7 +99,9 @@ export async function verify(ctx: CliContext): Promise<boolean> {
       'key: ok',
       `integrity: ${report.integrity.join('; ')}`,
       `foreign keys: ${report.foreignKeys === 0 ? 'ok' : `${report.foreignKeys} broken references`}`,
-      report.audit.ok ? `audit chain: ok (${report.audit.entries} entries)` : `audit chain: BROKEN at entry ${report.audit.firstBadSeq} — ${report.audit.problem}`,
+      report.audit.ok
+        ? `audit chain: ok (${report.audit.entries} entries)`
+        : `audit chain: BROKEN at entry ${report.audit.firstBadSeq} — ${report.audit.problem}`,
     ];
     ctx.out({ ok: report.ok, key: 'ok', integrity: report.integrity, foreignKeys: report.foreignKeys, audit: report.audit }, lines);
     return report.ok;
@@ -94,9 +112,13 @@ export async function backup(ctx: CliContext, outFile: string | undefined): Prom
   if (!outFile) throw new AppError('VALIDATION', 'errors.validation', 'backup needs --out FILE');
   await withStore(ctx, false, async ({ store }) => {
     backupTo(store, outFile);
-    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.backup', targetIds: [] }));
+    await store.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.backup', targetIds: [] }));
   });
-  ctx.out({ backup: outFile, bytes: fs.statSync(outFile).size }, [`backup written to ${outFile} (encrypted, ${fs.statSync(outFile).size} bytes)`]);
+  ctx.out({ backup: outFile, bytes: fs.statSync(outFile).size }, [
+    `backup written to ${outFile} (encrypted, ${fs.statSync(outFile).size} bytes)`,
+  ]);
 }
 
 export async function restore(ctx: CliContext, fromFile: string | undefined): Promise<void> {
@@ -106,7 +128,9 @@ export async function restore(ctx: CliContext, fromFile: string | undefined): Pr
   const key = resolveHeadlessKey(files, headlessKeySource(files, ctx.env, ctx.keyFile), false);
   const kept = await restoreFrom(files.database, fromFile, key, new Date(ctx.clock.now()));
   await withStore(ctx, false, async ({ store }) => {
-    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.restore', targetIds: [] }));
+    await store.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.restore', targetIds: [] }));
   });
   ctx.out({ restoredFrom: fromFile, previousKeptAt: kept }, [`restored from ${fromFile}; the previous database is kept at ${kept}`]);
 }
@@ -138,7 +162,11 @@ export async function rekey(ctx: CliContext): Promise<void> {
   commit();
   const env = source.kind === 'passphrase' ? { ...ctx.env, BRANCHDESK_PASSPHRASE: ctx.env.BRANCHDESK_NEW_PASSPHRASE } : ctx.env;
   await withStore({ ...ctx, env }, false, async ({ store }) => {
-    await store.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.rekey', targetIds: [] }));
+    await store.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.rekey', targetIds: [] }));
   });
-  ctx.out({ rekeyed: true, keySource: source.kind }, [`the database now opens only with the new ${source.kind === 'passphrase' ? 'passphrase' : 'key file'}`]);
+  ctx.out({ rekeyed: true, keySource: source.kind }, [
+    `the database now opens only with the new ${source.kind === 'passphrase' ? 'passphrase' : 'key file'}`,
+  ]);
 }

@@ -9,7 +9,12 @@ async function threeEntries(): Promise<void> {
   t = await testApp();
   await withAdmin(t);
   for (const login of ['zhou.min', 'wu.lei']) {
-    const res = await t.call('admin-window', 'staff.create', { login, displayName: login, roles: ['counter'], password: 'a-long-password' });
+    const res = await t.call('admin-window', 'staff.create', {
+      login,
+      displayName: login,
+      roles: ['counter'],
+      password: 'a-long-password',
+    });
     expect(res.ok).toBe(true);
   }
 }

@@ -52,7 +52,10 @@ export async function appendAudit(trx: Transaction<Database>, clock: Clock, inpu
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = chainHash(fields);
-  await trx.insertInto('audit_log').values({ ...fields, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...fields, hash })
+    .execute();
   const head = JSON.stringify({ seq: fields.seq, hash });
   await trx
     .insertInto('device_state')

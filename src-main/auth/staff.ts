@@ -21,7 +21,11 @@ export function toStaff(row: StaffRow): Staff {
 }
 
 export async function countStaff(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_hlc', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_hlc', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -54,7 +58,12 @@ export async function createStaff(trx: Transaction<Database>, clock: Clock, inpu
     })
     .execute();
   // Password hashes stay on the workstation: the change record carries the account, not the secret.
-  await recordChange(trx, clock, { table: 'staff', rowId: id, hlc, payload: { login: input.login, display_name: input.displayName, roles } });
+  await recordChange(trx, clock, {
+    table: 'staff',
+    rowId: id,
+    hlc,
+    payload: { login: input.login, display_name: input.displayName, roles },
+  });
   return { id, login: input.login, displayName: input.displayName, roles };
 }
 
@@ -81,7 +90,9 @@ export async function checkCredentials(
   const now = clock.now();
   if (row.locked_until && Date.parse(row.locked_until) > now) {
     const minutes = Math.ceil((Date.parse(row.locked_until) - now) / 60_000);
-    throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${minutes} min`, { params: { minutes } });
+    throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${minutes} min`, {
+      params: { minutes },
+    });
   }
   if (!verifyPassword(password, { hash: row.password_hash, salt: row.password_salt })) {
     const failed = row.failed_attempts + 1;
@@ -95,9 +106,14 @@ export async function checkCredentials(
       .where('id', '=', row.id)
       .execute();
     if (lockNow) {
-      throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${settings.signInLockoutMinutes} min`, {
-        params: { minutes: settings.signInLockoutMinutes },
-      });
+      throw new AppError(
+        'LOCKED',
+        'errors.auth.locked_out',
+        `too many wrong passwords; try again in ${settings.signInLockoutMinutes} min`,
+        {
+          params: { minutes: settings.signInLockoutMinutes },
+        },
+      );
     }
     throw wrong;
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { fileInside } from './security';
 
 // The UI is served from app://branchdesk/ rather than file://: a real origin for the CSP and the IPC sender check,
 // and no file:// page that could read the disk.
@@ -24,9 +25,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer folder on app://branchdesk/, with the CSP on every response. */
@@ -53,22 +52,6 @@ export function serveRenderer(rendererDir: string, csp: string): void {
       },
     });
   });
-}
-
-/** The file a URL path names under root, or null for anything that resolves outside it (../, %2e%2e, %5c…). */
-export function fileInside(root: string, pathname: string): string | null {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname).replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
-  if (relative === '') relative = 'index.html';
-  if (relative.includes('\0')) return null;
-  const file = path.resolve(root, relative);
-  const inside = path.relative(root, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return file;
 }
 
 function notFound(): Response {

@@ -1,9 +1,9 @@
+import path from 'node:path';
 import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 
-// The same policy as the browser host's (src-main/host/server.ts): the renderer must run under both.
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { RENDERER_CSP } from '../renderer-csp';
+
+export const CSP = RENDERER_CSP;
 
 /**
  * Development only (electron-vite's dev server, never a packaged app): @vitejs/plugin-react injects an inline
@@ -11,10 +11,7 @@ export const CSP =
  */
 export function devCsp(devOrigin: string): string {
   const ws = devOrigin.replace(/^http/, 'ws');
-  return CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'self'",
-    `connect-src 'self' ${ws}`,
-  );
+  return CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ${ws}`);
 }
 
 /**
@@ -68,4 +65,20 @@ export function hardenSession(ses: Session, csp: string): void {
     }
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
+}
+
+/** The file a URL path names under root, or null for anything that resolves outside it (../, %2e%2e, %5c…). */
+export function fileInside(root: string, pathname: string): string | null {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+  if (relative === '') relative = 'index.html';
+  if (relative.includes('\0')) return null;
+  const file = path.resolve(root, relative);
+  const inside = path.relative(root, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null;
+  return file;
 }

@@ -41,7 +41,9 @@ describe('the browser host', () => {
   it('refuses calls without the token, or with a wrong one, with 401 and runs nothing', async () => {
     await start();
     expect((await rpc('auth.setupFirstAdmin', { login: 'admin', displayName: 'A', password: 'a-long-password' }, null)).status).toBe(401);
-    expect((await rpc('auth.setupFirstAdmin', { login: 'admin', displayName: 'A', password: 'a-long-password' }, 'f'.repeat(48))).status).toBe(401);
+    expect(
+      (await rpc('auth.setupFirstAdmin', { login: 'admin', displayName: 'A', password: 'a-long-password' }, 'f'.repeat(48))).status,
+    ).toBe(401);
     expect((await fetch(`${host.url}/events?channel=${CHANNEL}`)).status).toBe(401);
     expect((await (await rpc('auth.state', {})).json()) as unknown).toMatchObject({ value: { setupNeeded: true } });
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EVENTS, type EventName } from '../../src-shared/contract';
 import type { Router } from '../ipc/router';
+import { RENDERER_CSP } from '../renderer-csp';
 
 /**
  * The browser host: the same router as the Electron app behind a loopback HTTP server, so the renderer runs in a
@@ -42,9 +43,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
@@ -170,7 +168,7 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
     if (err) return sendJson(res, 404, { error: 'not found' });
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': RENDERER_CSP,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });

@@ -8,7 +8,7 @@ import { createRouter } from './router';
 let t: TestApp;
 afterEach(async () => t.cleanup());
 
-const counts = async () => ({
+const counts = () => ({
   staff: Number((t.store.raw.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n),
   audit: Number((t.store.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n),
 });
@@ -17,7 +17,7 @@ describe('the router', () => {
   it('answers invalid input with VALIDATION and the field issues, and changes nothing', async () => {
     t = await testApp();
     await withAdmin(t);
-    const before = await counts();
+    const before = counts();
     const res = await t.call('admin-window', 'staff.create', { login: 'Bad Login!', displayName: '', roles: [], password: 'short' });
     expect(res.ok).toBe(false);
     if (res.ok) return;
@@ -28,15 +28,25 @@ describe('the router', () => {
       ['roles', 'validation.roles_required'],
       ['password', 'validation.password_short'],
     ]);
-    expect(await counts()).toEqual(before);
+    expect(counts()).toEqual(before);
   });
 
   it('refuses a method the staff member’s role lacks with FORBIDDEN', async () => {
     t = await testApp();
     await withAdmin(t);
-    await t.call('admin-window', 'staff.create', { login: 'teller', displayName: '柜员小李', roles: ['counter'], password: 'teller-pass-1' });
+    await t.call('admin-window', 'staff.create', {
+      login: 'teller',
+      displayName: '柜员小李',
+      roles: ['counter'],
+      password: 'teller-pass-1',
+    });
     expect((await t.call('teller-window', 'auth.signIn', { login: 'teller', password: 'teller-pass-1' })).ok).toBe(true);
-    const res = await t.call('teller-window', 'staff.create', { login: 'x.y', displayName: 'x', roles: ['admin'], password: 'another-pass' });
+    const res = await t.call('teller-window', 'staff.create', {
+      login: 'x.y',
+      displayName: 'x',
+      roles: ['admin'],
+      password: 'another-pass',
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'errors.forbidden' } });
     expect(await t.call('nobody-window', 'staff.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await t.call('teller-window', 'no.such.method')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -46,7 +56,11 @@ describe('the router', () => {
     t = await testApp();
     await withAdmin(t);
     const logged: string[] = [];
-    const broken = createRouter(t.app, { ...handlers, 'staff.list': () => Promise.reject(new Error('disk on fire at /secret/path')) }, (m) => logged.push(m));
+    const broken = createRouter(
+      t.app,
+      { ...handlers, 'staff.list': () => Promise.reject(new Error('disk on fire at /secret/path')) },
+      (m) => logged.push(m),
+    );
     const res = await broken('admin-window', 'staff.list', {});
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', key: 'errors.internal', message: 'an unexpected error occurred' } });
     expect(JSON.stringify(res)).not.toContain('/secret/path');
@@ -66,13 +80,19 @@ describe('signing in', () => {
     t = await testApp();
     const password = await withAdmin(t);
     for (let i = 0; i < 4; i++) {
-      expect(await t.call('w2', 'auth.signIn', { login: 'admin', password: 'wrong-guess' })).toMatchObject({ ok: false, error: { key: 'errors.auth.wrong_password' } });
+      expect(await t.call('w2', 'auth.signIn', { login: 'admin', password: 'wrong-guess' })).toMatchObject({
+        ok: false,
+        error: { key: 'errors.auth.wrong_password' },
+      });
     }
     expect(await t.call('w2', 'auth.signIn', { login: 'admin', password: 'wrong-guess' })).toMatchObject({
       ok: false,
       error: { code: 'LOCKED', key: 'errors.auth.locked_out', params: { minutes: 5 } },
     });
-    expect(await t.call('w2', 'auth.signIn', { login: 'admin', password })).toMatchObject({ ok: false, error: { key: 'errors.auth.locked_out' } });
+    expect(await t.call('w2', 'auth.signIn', { login: 'admin', password })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.auth.locked_out' },
+    });
     t.clock.advance(5 * 60_000 + 1);
     expect(await t.call('w2', 'auth.signIn', { login: 'admin', password })).toMatchObject({ ok: true });
   });
@@ -104,9 +124,15 @@ describe('the idle lock', () => {
     t.clock.advance(9 * 60_000);
     expect((await t.call('admin-window', 'staff.list')).ok).toBe(true);
     t.clock.advance(10 * 60_000 + 1);
-    expect(await t.call('admin-window', 'staff.list')).toMatchObject({ ok: false, error: { code: 'LOCKED', key: 'errors.auth.session_locked' } });
+    expect(await t.call('admin-window', 'staff.list')).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', key: 'errors.auth.session_locked' },
+    });
     expect(await t.call('admin-window', 'auth.state')).toMatchObject({ ok: true, value: { session: { locked: true } } });
-    expect(await t.call('admin-window', 'auth.unlock', { password: 'not-it-at-all' })).toMatchObject({ ok: false, error: { key: 'errors.auth.wrong_password' } });
+    expect(await t.call('admin-window', 'auth.unlock', { password: 'not-it-at-all' })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.auth.wrong_password' },
+    });
     expect(await t.call('admin-window', 'auth.unlock', { password })).toMatchObject({ ok: true, value: { locked: false } });
     expect((await t.call('admin-window', 'staff.list')).ok).toBe(true);
   });
@@ -114,8 +140,14 @@ describe('the idle lock', () => {
   it('takes its length from the settings, which survive a restart', async () => {
     t = await testApp();
     await withAdmin(t);
-    expect(await t.call('admin-window', 'settings.update', { idleLockMinutes: 2 })).toMatchObject({ ok: true, value: { idleLockMinutes: 2 } });
-    expect(await t.call('admin-window', 'settings.update', { idleLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call('admin-window', 'settings.update', { idleLockMinutes: 2 })).toMatchObject({
+      ok: true,
+      value: { idleLockMinutes: 2 },
+    });
+    expect(await t.call('admin-window', 'settings.update', { idleLockMinutes: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     t.clock.advance(2 * 60_000 + 1);
     expect(await t.call('admin-window', 'staff.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await t.store.close();

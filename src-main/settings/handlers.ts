@@ -8,10 +8,9 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings.update': async (input, call) => {
     const { app } = call;
     const next = { ...app.settings, ...input };
-    await call.mutate(
-      async (trx) => saveSettings(trx, next, await nextHlc(trx, app.clock)),
-      { targetIds: Object.keys(input).map((k) => `settings.${k}`) },
-    );
+    await call.mutate(async (trx) => saveSettings(trx, next, await nextHlc(trx, app.clock)), {
+      targetIds: Object.keys(input).map((k) => `settings.${k}`),
+    });
     app.settings = next;
     return next;
   },

@@ -33,13 +33,16 @@ export function backupTo(store: Store, outFile: string): void {
  * carries BranchDesk's application id and only known migrations, and passes the integrity and audit checks.
  */
 export async function checkBackup(file: string, key: Buffer): Promise<void> {
-  const notBackup = (why: string) => new AppError('VALIDATION', 'errors.backup.not_branchdesk', `${file} is not a usable BranchDesk backup: ${why}`);
+  const notBackup = (why: string) =>
+    new AppError('VALIDATION', 'errors.backup.not_branchdesk', `${file} is not a usable BranchDesk backup: ${why}`);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'errors.backup.missing', `${file} does not exist`);
   let raw: RawDb;
   try {
     raw = openRaw({ path: file, key, create: false });
   } catch (err) {
-    throw notBackup(err instanceof AppError && err.key === 'errors.store.wrong_key' ? 'it is not encrypted with this workstation’s key' : String(err));
+    throw notBackup(
+      err instanceof AppError && err.key === 'errors.store.wrong_key' ? 'it is not encrypted with this workstation’s key' : String(err),
+    );
   }
   try {
     const appId = raw.pragma('application_id', { simple: true }) as number;

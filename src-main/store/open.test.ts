@@ -50,7 +50,11 @@ describe('the encrypted store', () => {
     await t.store.close();
     const before = hashFiles(t.path);
     const attempt = openStore({ path: t.path, key: generateKey() });
-    await expect(attempt).rejects.toMatchObject({ code: 'LOCKED', key: 'errors.store.wrong_key', message: 'the database key does not match' });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'LOCKED',
+      key: 'errors.store.wrong_key',
+      message: 'the database key does not match',
+    });
     expect(hashFiles(t.path)).toEqual(before);
     // The right key still opens it, data intact.
     const again = await openStore({ path: t.path, key: t.key });

@@ -119,7 +119,11 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error } = await migrator.migrateToLatest();
   if (error) {
-    throw new AppError('INTERNAL', 'errors.store.migration_failed', `migration failed: ${String(error)}`);
+    throw new AppError(
+      'INTERNAL',
+      'errors.store.migration_failed',
+      `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    );
   }
 }
 

@@ -29,7 +29,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /** For keys that arrive at run time (an error's key from main). */
 export function isTranslationKey(key: string): key is TranslationKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
+  return Object.hasOwn(zhCN, key);
 }
 
 /** `{minutes}` in the text takes params.minutes; a placeholder without a value stays as written. */

@@ -32,6 +32,7 @@ export const en: Dictionary = {
   'auth.signout': 'Sign out',
 
   'nav.label': 'Main navigation',
+  'nav.toggle': 'Show or hide navigation',
   'nav.clients': 'Clients',
   'nav.worklist': 'Worklist',
   'nav.complaints': 'Complaints',

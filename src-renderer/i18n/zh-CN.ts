@@ -30,6 +30,7 @@ export const zhCN = {
   'auth.signout': '退出登录',
 
   'nav.label': '主导航',
+  'nav.toggle': '显示或隐藏导航',
   'nav.clients': '客户',
   'nav.worklist': '待办事项',
   'nav.complaints': '投诉',

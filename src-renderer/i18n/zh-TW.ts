@@ -29,6 +29,7 @@ export const zhTW: Dictionary = {
   'auth.signout': '登出',
 
   'nav.label': '主導覽',
+  'nav.toggle': '顯示或隱藏導覽',
   'nav.clients': '客戶',
   'nav.worklist': '待辦事項',
   'nav.complaints': '投訴',

@@ -8,10 +8,7 @@ export const loginSchema = z
   .max(32, { message: 'validation.login_format' })
   .regex(/^[a-z0-9._-]+$/, { message: 'validation.login_format' });
 
-export const passwordSchema = z
-  .string()
-  .min(8, { message: 'validation.password_short' })
-  .max(128, { message: 'validation.password_long' });
+export const passwordSchema = z.string().min(8, { message: 'validation.password_short' }).max(128, { message: 'validation.password_long' });
 
 export const displayNameSchema = z.string().trim().min(1, { message: 'validation.required' }).max(64);
 
@@ -48,7 +45,10 @@ export const authContract = {
     audit: true,
   }),
   'auth.signIn': method({
-    input: z.object({ login: z.string().trim().min(1, { message: 'validation.required' }).max(64), password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    input: z.object({
+      login: z.string().trim().min(1, { message: 'validation.required' }).max(64),
+      password: z.string().min(1, { message: 'validation.required' }).max(128),
+    }),
     output: sessionSchema,
     access: 'public',
     audit: true,

@@ -61,10 +61,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // The audit log is append-only: the database itself refuses edits and deletes; the hash chain catches what
   // bypasses SQLite (a file edited with another tool).
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`.execute(
+    db,
+  );
 }
 
-export async function down(): Promise<void> {
-  throw new Error('BranchDesk migrations are forward-only');
+export function down(): Promise<void> {
+  return Promise.reject(new Error('BranchDesk migrations are forward-only'));
 }

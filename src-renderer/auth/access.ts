@@ -1,0 +1,8 @@
+import { contract, type MethodName, type Staff } from '../../src-shared/contract';
+
+/** Whether main would let this staff member call the method: screens show only what the contract allows. */
+export function mayCall(staff: Staff, method: MethodName): boolean {
+  const access = contract[method].access;
+  if (access === 'public' || access === 'session') return true;
+  return staff.roles.some((role) => access.includes(role));
+}

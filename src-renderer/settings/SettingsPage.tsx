@@ -1,0 +1,53 @@
+import { Alert, Group, Loader } from '@mantine/core';
+import { AuditSection } from '../audit/AuditSection';
+import { mayCall } from '../auth/access';
+import { useSession } from '../auth/hooks';
+import { errorMessage } from '../i18n/errors';
+import { useT } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { Page } from '../shell/Page';
+import { Section } from '../shell/Section';
+import { AddStaffForm } from '../staff/AddStaffForm';
+import { StaffTable } from '../staff/StaffTable';
+import { useSettings } from './hooks';
+import { IdleLockForm } from './IdleLockForm';
+
+/** Each section shows only to staff whose roles the contract lets call its methods. */
+export function SettingsPage() {
+  const t = useT();
+  const { staff } = useSession();
+
+  return (
+    <Page title={t('nav.settings')}>
+      <Section title={t('settings.language.title')} description={t('settings.language.description')}>
+        <Group>
+          <LanguageSwitch size="sm" testId="settings-language" />
+        </Group>
+      </Section>
+      {mayCall(staff, 'settings.update') && <IdleLockSection />}
+      {mayCall(staff, 'staff.list') && (
+        <Section title={t('staff.title')} testId="staff-section">
+          <StaffTable />
+          {mayCall(staff, 'staff.create') && <AddStaffForm />}
+        </Section>
+      )}
+      {mayCall(staff, 'audit.list') && <AuditSection />}
+    </Page>
+  );
+}
+
+function IdleLockSection() {
+  const t = useT();
+  const settings = useSettings();
+  return (
+    <Section title={t('settings.lock.title')} description={t('settings.lock.description')} testId="idle-section">
+      {settings.data ? (
+        <IdleLockForm current={settings.data.idleLockMinutes} />
+      ) : settings.isError ? (
+        <Alert color="red">{errorMessage(t, settings.error)}</Alert>
+      ) : (
+        <Loader size="sm" />
+      )}
+    </Section>
+  );
+}

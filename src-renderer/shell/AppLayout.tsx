@@ -1,0 +1,65 @@
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useSession, useSignOut } from '../auth/hooks';
+import { errorMessage } from '../i18n/errors';
+import { useT } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { hrefOf, ROUTES, useRoute } from './router';
+import { PAGES } from './routes';
+import { useClientSearchShortcut } from './shortcuts';
+
+export function AppLayout() {
+  const t = useT();
+  const session = useSession();
+  const route = useRoute();
+  const signOut = useSignOut();
+  const [navOpened, nav] = useDisclosure(false);
+  useClientSearchShortcut(!session.locked);
+  const { Page } = PAGES[route];
+
+  const onSignOut = () =>
+    signOut.mutate(undefined, { onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }) });
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Text fw={700} size="lg" c="teal.8">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Text data-testid="staff-name" size="sm" fw={500}>
+              {session.staff.displayName}
+            </Text>
+            <LanguageSwitch />
+            <Button data-testid="signout" variant="default" size="xs" onClick={onSignOut} loading={signOut.isPending}>
+              {t('auth.signout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        {ROUTES.map((name) => (
+          <NavLink
+            key={name}
+            href={hrefOf(name)}
+            label={t(PAGES[name].label)}
+            active={name === route}
+            aria-current={name === route ? 'page' : undefined}
+            data-testid={`nav-${name}`}
+            onClick={nav.close}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <Page />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

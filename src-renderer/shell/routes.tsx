@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import { ClientsPage } from '../clients/ClientsPage';
+import { ComplaintsPage } from '../complaints/ComplaintsPage';
+import { EventsPage } from '../events/EventsPage';
+import type { TranslationKey } from '../i18n/dictionary';
+import { ReportsPage } from '../reports/ReportsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SurveysPage } from '../surveys/SurveysPage';
+import { SyncPage } from '../sync/SyncPage';
+import { WorklistPage } from '../worklist/WorklistPage';
+import type { Route } from './router';
+
+/** Each place of the app: its navbar label and its page. Adding a capability adds a line here. */
+export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType }> = {
+  clients: { label: 'nav.clients', Page: ClientsPage },
+  worklist: { label: 'nav.worklist', Page: WorklistPage },
+  complaints: { label: 'nav.complaints', Page: ComplaintsPage },
+  events: { label: 'nav.events', Page: EventsPage },
+  surveys: { label: 'nav.surveys', Page: SurveysPage },
+  reports: { label: 'nav.reports', Page: ReportsPage },
+  sync: { label: 'nav.sync', Page: SyncPage },
+  settings: { label: 'nav.settings', Page: SettingsPage },
+};
