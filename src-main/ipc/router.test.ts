@@ -137,6 +137,19 @@ describe('the idle lock', () => {
     expect((await t.call('admin-window', 'staff.list')).ok).toBe(true);
   });
 
+  it('lets a locked screen be handed over: signing out needs no password and ends the session', async () => {
+    t = await testApp();
+    await withAdmin(t);
+    t.clock.advance(10 * 60_000 + 1);
+    expect(await t.call('admin-window', 'auth.state')).toMatchObject({ value: { session: { locked: true } } });
+    expect(await t.call('admin-window', 'auth.signOut')).toEqual({ ok: true, value: {} });
+    expect(await t.call('admin-window', 'auth.state')).toMatchObject({ value: { session: null } });
+    const audit = await t.call('admin-window', 'auth.signIn', { login: 'admin', password: 'counter-pass-2026' });
+    expect(audit.ok).toBe(true);
+    const list = await t.call('admin-window', 'audit.list', {});
+    expect(list.ok && (list.value as { method: string }[]).map((e) => e.method)).toEqual(['auth.signIn', 'auth.signOut', 'auth.setupFirstAdmin']);
+  });
+
   it('takes its length from the settings, which survive a restart', async () => {
     t = await testApp();
     await withAdmin(t);

@@ -5,7 +5,7 @@ import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { check, useFieldIssues } from '../forms/validation';
-import { useSession, useUnlock } from './hooks';
+import { useSession, useSignOut, useUnlock } from './hooks';
 
 const stayOpen = () => {};
 
@@ -17,6 +17,7 @@ export function LockOverlay() {
   const t = useT();
   const session = useSession();
   const unlock = useUnlock();
+  const signOut = useSignOut();
   const fields = useFieldIssues();
   const [password, setPassword] = useState('');
 
@@ -67,6 +68,15 @@ export function LockOverlay() {
                   )}
                   <Button data-testid="unlock-submit" type="submit" loading={unlock.isPending}>
                     {t('auth.lock.submit')}
+                  </Button>
+                  <Button
+                    data-testid="lock-switch-staff"
+                    variant="subtle"
+                    size="xs"
+                    onClick={() => signOut.mutate()}
+                    loading={signOut.isPending}
+                  >
+                    {t('auth.lock.switch_staff')}
                   </Button>
                   <Center>
                     <LanguageSwitch testId="lock-language-switch" />

@@ -28,6 +28,7 @@ export const en: Dictionary = {
   'auth.lock.title': 'Screen locked',
   'auth.lock.intro':
     'To protect client information, the workstation locked after a period of inactivity. {name}, enter your password to continue; unsaved work is kept.',
+  'auth.lock.switch_staff': 'Sign in as someone else (unsaved input is lost)',
   'auth.lock.submit': 'Unlock',
   'auth.signout': 'Sign out',
 

@@ -27,6 +27,7 @@ export const zhCN = {
   'auth.lock.title': '屏幕已锁定',
   'auth.lock.intro': '为保护客户信息，工作台在闲置后已锁定。{name}，请输入密码继续；未保存的内容仍然保留。',
   'auth.lock.submit': '解锁',
+  'auth.lock.switch_staff': '换其他员工登录（未保存的内容将丢失）',
   'auth.signout': '退出登录',
 
   'nav.label': '主导航',

@@ -25,6 +25,7 @@ export const zhTW: Dictionary = {
   'auth.signin.submit': '登入',
   'auth.lock.title': '螢幕已鎖定',
   'auth.lock.intro': '為保護客戶資料，工作台在閒置後已鎖定。{name}，請輸入密碼繼續；未儲存的內容仍會保留。',
+  'auth.lock.switch_staff': '換其他員工登入（未儲存的內容將遺失）',
   'auth.lock.submit': '解鎖',
   'auth.signout': '登出',
 

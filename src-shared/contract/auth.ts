@@ -53,7 +53,8 @@ export const authContract = {
     access: 'public',
     audit: true,
   }),
-  'auth.signOut': method({ input: z.object({}), output: z.object({}), access: 'session', audit: true }),
+  /** Public so a locked screen can be handed over: another staff member signs the locked one out. */
+  'auth.signOut': method({ input: z.object({}), output: z.object({}), access: 'public', audit: true }),
   /** The renderer's idle timer locks the session; the screen stays mounted under the lock. */
   'auth.lock': method({ input: z.object({}), output: z.object({}), access: 'session', audit: false }),
   'auth.unlock': method({

@@ -102,6 +102,10 @@ describe('a branch’s first morning with BranchDesk', () => {
     await expect.poll(() => page.getByTestId('lock-overlay').count()).toBe(0);
     expect(await page.getByTestId('staff-add-login').inputValue()).toBe('zhao.li');
     expect(await page.getByTestId('staff-add-name').inputValue()).toBe('赵丽');
+    // Locked again, a colleague takes the workstation over: the locked session is signed out.
+    await expect.poll(() => page.getByTestId('lock-overlay').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByTestId('lock-switch-staff').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(zhCN['auth.signin.title']);
     expect(errors).toEqual([]);
     await page.context().close();
   });
