@@ -136,6 +136,20 @@ describe('the administrator’s command line', () => {
     expect(admin(['verify'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' }).code).toBe(0);
   });
 
+  it('seeds demo clients and counts every table', () => {
+    admin(['init']);
+    const seeded = admin(['seed', '--clients', '120', '--seed', '77', '--json']);
+    expect(seeded.code).toBe(0);
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ clients: 120, firstClientNo: '90000770000001', lastClientNo: '90000770000120' });
+    expect(seeded.stderr).toContain('120 / 120');
+    const stats = JSON.parse(admin(['stats', '--json']).stdout) as { tables: Record<string, number> };
+    expect(stats.tables).toMatchObject({ clients: 120, client_search: 120, staff: 8 });
+    expect(stats.tables.client_monthly_assets).toBeGreaterThan(1000);
+    const bad = admin(['seed', '--clients', 'many']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('the number of clients must be');
+  });
+
   it('changes a key file’s key too', () => {
     admin(['init'], {});
     addStaff('chen.jing', '陈静', ['counter'], {});

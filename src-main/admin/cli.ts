@@ -14,6 +14,8 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   backup --out FILE                      encrypted, consistent copy (safe while the app runs)
   restore --from FILE                    replace the database with a checked backup (app closed)
   rekey                                  new key, data intact (BRANCHDESK_NEW_PASSPHRASE in passphrase mode)
+  seed --clients N [--seed S]            deterministic demo clients (Ctrl-C cancels and keeps nothing)
+  stats                                  row count of every table
 The key comes from BRANCHDESK_PASSPHRASE, else --key-file, else DIR/branchdesk.key.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string', multiple: true, default: [] },
       out: { type: 'string' },
       from: { type: 'string' },
+      clients: { type: 'string' },
+      seed: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -76,6 +80,15 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'rekey':
         await commands.rekey(ctx);
+        return 0;
+      case 'seed': {
+        const cancel = new AbortController();
+        process.once('SIGINT', () => cancel.abort());
+        await commands.seed(ctx, { clients: Number(values.clients ?? NaN), seed: Number(values.seed) }, cancel.signal);
+        return 0;
+      }
+      case 'stats':
+        await commands.stats(ctx);
         return 0;
       default:
         console.error(`unknown command: ${positionals.join(' ')}\n${USAGE}`);

@@ -11,6 +11,8 @@ import { headlessKeySource, keyFromPassphrase, resolveHeadlessKey, generateKey, 
 import { openHeadless } from '../store/headless';
 import { backupTo, restoreFrom, rekeyStore, verifyStore } from '../store/maintenance';
 import { holderOf } from '../store/pid-lock';
+import { seedDemoClients } from '../clients/seed/run';
+import { tableCounts } from '../store/stats';
 
 export interface CliContext {
   dataDir: string;
@@ -169,4 +171,30 @@ export async function rekey(ctx: CliContext): Promise<void> {
   ctx.out({ rekeyed: true, keySource: source.kind }, [
     `the database now opens only with the new ${source.kind === 'passphrase' ? 'passphrase' : 'key file'}`,
   ]);
+}
+
+export async function seed(ctx: CliContext, args: { clients: number; seed: number }, signal: AbortSignal): Promise<void> {
+  await withStore(ctx, false, async ({ store }) => {
+    const report = await seedDemoClients(store, ctx.clock, {
+      clients: args.clients,
+      seed: args.seed,
+      actor: cliActor(),
+      signal,
+      onProgress: (done, total) => ctx.progress(`seeding ${done} / ${total} clients`),
+    });
+    ctx.out({ ...report }, [
+      `seeded ${report.clients} clients (${report.firstClientNo}…${report.lastClientNo}) in ${report.seconds.toFixed(1)} s`,
+    ]);
+  });
+}
+
+export async function stats(ctx: CliContext): Promise<void> {
+  await withStore(ctx, false, ({ store }) => {
+    const counts = tableCounts(store.raw);
+    ctx.out(
+      { tables: counts },
+      Object.entries(counts).map(([table, n]) => `${table}\t${n}`),
+    );
+    return Promise.resolve();
+  });
 }

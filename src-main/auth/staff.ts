@@ -57,13 +57,7 @@ export async function createStaff(trx: Transaction<Database>, clock: Clock, inpu
       disabled: 0,
     })
     .execute();
-  // Password hashes stay on the workstation: the change record carries the account, not the secret.
-  await recordChange(trx, clock, {
-    table: 'staff',
-    rowId: id,
-    hlc,
-    payload: { login: input.login, display_name: input.displayName, roles },
-  });
+  await recordChange(trx, clock, { table: 'staff', rowId: id, hlc, change: { op: 'insert' } });
   return { id, login: input.login, displayName: input.displayName, roles };
 }
 

@@ -10,6 +10,7 @@ import { createRouter } from '../ipc/router';
 import { DEFAULT_DATA_DIR, dataFiles } from '../store/data-dir';
 import { openHeadless } from '../store/headless';
 import { acquirePidLock } from '../store/pid-lock';
+import { seedDemoClients } from '../clients/seed/run';
 import { startHost } from './server';
 
 // `npm run start:browser -- [--data-dir DIR] [--port N] [--key-file FILE]`
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     'key-file': { type: 'string' },
     'renderer-dir': { type: 'string' },
+    // First run seeds a small demo archive so a training session has clients to find; --no-demo skips it.
+    'demo-clients': { type: 'string', default: '2000' },
+    'no-demo': { type: 'boolean', default: false },
   },
 });
 
@@ -28,7 +32,16 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values['data-dir']);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const release = acquirePidLock(dataFiles(dataDir).pidFile);
-  const { store } = await openHeadless({ dataDir, keyFile: values['key-file'], env: process.env, create: true });
+  const { store, created } = await openHeadless({ dataDir, keyFile: values['key-file'], env: process.env, create: true });
+  if (created && !values['no-demo']) {
+    const report = await seedDemoClients(store, systemClock, {
+      clients: Number(values['demo-clients']),
+      seed: 1,
+      actor: 'start:browser',
+      onProgress: (done, total) => console.log(`demo data: ${done} / ${total} clients`),
+    });
+    console.log(`demo data: ${report.clients} synthetic clients (client numbers ${report.firstClientNo}…)`);
+  }
   const app = await createApp(store, systemClock);
   const host = await startHost({ router: createRouter(app, handlers), rendererDir, port: Number(values.port) });
   console.log(`BranchDesk browser host — data in ${dataDir}`);

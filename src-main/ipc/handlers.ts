@@ -1,6 +1,7 @@
 import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
+import { clientsHandlers } from '../clients/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import type { Handlers } from './call';
 
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...staffHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...clientsHandlers,
 };

@@ -147,7 +147,11 @@ describe('the idle lock', () => {
     const audit = await t.call('admin-window', 'auth.signIn', { login: 'admin', password: 'counter-pass-2026' });
     expect(audit.ok).toBe(true);
     const list = await t.call('admin-window', 'audit.list', {});
-    expect(list.ok && (list.value as { method: string }[]).map((e) => e.method)).toEqual(['auth.signIn', 'auth.signOut', 'auth.setupFirstAdmin']);
+    expect(list.ok && (list.value as { method: string }[]).map((e) => e.method)).toEqual([
+      'auth.signIn',
+      'auth.signOut',
+      'auth.setupFirstAdmin',
+    ]);
   });
 
   it('takes its length from the settings, which survive a restart', async () => {

@@ -12,11 +12,11 @@ export interface HeadlessOptions {
 }
 
 /** Opens the store without Electron (admin CLI, browser host, tests): key from a passphrase or a key file. */
-export async function openHeadless(options: HeadlessOptions): Promise<{ store: Store; key: Buffer }> {
+export async function openHeadless(options: HeadlessOptions): Promise<{ store: Store; key: Buffer; created: boolean }> {
   const files = dataFiles(options.dataDir);
   const firstRun = options.create && !fs.existsSync(files.database);
   if (firstRun) fs.mkdirSync(files.dir, { recursive: true, mode: 0o700 });
   const key = resolveHeadlessKey(files, headlessKeySource(files, options.env, options.keyFile), firstRun);
   const store = await openStore({ path: files.database, key, create: firstRun });
-  return { store, key };
+  return { store, key, created: firstRun };
 }

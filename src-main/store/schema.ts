@@ -7,6 +7,15 @@ export interface Database {
   audit_log: AuditLogTable;
   device_state: DeviceStateTable;
   outbox: OutboxTable;
+  clients: ClientsTable;
+  client_monthly_assets: ClientMonthlyAssetsTable;
+  holdings: HoldingsTable;
+  term_deposits: TermDepositsTable;
+  risk_assessments: RiskAssessmentsTable;
+  important_dates: ImportantDatesTable;
+  contacts: ContactsTable;
+  points_ledger: PointsLedgerTable;
+  referrals: ReferralsTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -65,4 +74,128 @@ export interface OutboxTable {
   /** JSON of the changed fields (secrets excluded). */
   payload: string;
   created_at: string;
+}
+
+export interface ClientsTable extends SyncColumns {
+  client_no: string;
+  kind: string;
+  name: string;
+  name_en: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  id_type: string;
+  /** In clear inside the encrypted store; masked on every screen and export, revealed only with a reason. */
+  id_number: string;
+  id_hash: string;
+  id_tail: string;
+  id_expiry: string | null;
+  mobile: string | null;
+  mobile_tail: string | null;
+  province: string | null;
+  address: string | null;
+  occupation: string | null;
+  industry: string | null;
+  employer: string | null;
+  income_band: string | null;
+  financial_goals: string | null;
+  /** JSON array of interest tags. */
+  interests: string;
+  preferred_channel: string | null;
+  preferred_hours: string | null;
+  do_not_disturb: number;
+  marketing_consent: number;
+  manager_id: string | null;
+  /** JSON array of { role, staffId, name } — the "1+N" team. */
+  team: string;
+  strategic: number;
+  strategic_reason: string | null;
+  first_business_date: string | null;
+  last_activity_date: string | null;
+  latest_assets_fen: number;
+  latest_assets_date: string | null;
+  tier: string;
+  tier_rank: number;
+  lifecycle: string;
+  risk_level: string | null;
+  risk_assessed_on: string | null;
+  field_hlcs: string;
+  pinyin: string;
+  initials: string;
+}
+
+export interface ClientMonthlyAssetsTable {
+  client_id: string;
+  month: string;
+  avg_daily_fen: number;
+}
+
+export interface HoldingsTable extends SyncColumns {
+  client_id: string;
+  product_code: string;
+  product_name: string;
+  product_risk: string;
+  purchase_date: string;
+  amount_fen: number;
+  price: string | null;
+  current_price: string | null;
+  expected_return: string | null;
+  take_profit: string | null;
+  stop_loss: string | null;
+}
+
+export interface TermDepositsTable extends SyncColumns {
+  client_id: string;
+  amount_fen: number;
+  rate: string;
+  start_date: string;
+  maturity_date: string;
+}
+
+export interface RiskAssessmentsTable extends SyncColumns {
+  client_id: string;
+  level: string;
+  assessed_on: string;
+  face_to_face: number;
+  staff_id: string | null;
+}
+
+export interface ImportantDatesTable extends SyncColumns {
+  client_id: string;
+  kind: string;
+  date: string;
+  lunar: number;
+  label: string | null;
+}
+
+export interface ContactsTable extends SyncColumns {
+  client_id: string;
+  at: string;
+  channel: string;
+  staff_id: string | null;
+  staff_name: string | null;
+  content: string;
+  result: string | null;
+  follow_up_product: string | null;
+  follow_up_due: string | null;
+  corrects_id: string | null;
+  /** JSON of the product recommended or sold and the confirmations given. */
+  recommendation: string | null;
+  /** JSON array of compliance flags, e.g. sale_without_dual_recording. */
+  flags: string;
+}
+
+export interface PointsLedgerTable extends SyncColumns {
+  client_id: string;
+  kind: string;
+  points: number;
+  reason: string;
+  ref_id: string | null;
+  at: string;
+}
+
+export interface ReferralsTable extends SyncColumns {
+  referrer_id: string;
+  referee_id: string;
+  at: string;
+  points_each: number;
 }

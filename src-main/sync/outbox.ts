@@ -42,11 +42,22 @@ export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise
   return next;
 }
 
+/**
+ * What a change record says: a new row, or which fields of a mutable row changed. The values themselves are read
+ * from the row when the sync service pushes (a row's secrets, like a password hash, are never pushed), so the
+ * outbox stays small: at 200k seeded clients a copy of every row would have been the largest table.
+ */
+export type ChangeKind = { op: 'insert' } | { op: 'update'; fields: string[] } | { op: 'delete' };
+
+export function changePayload(change: ChangeKind): string {
+  return JSON.stringify(change);
+}
+
 /** Writes the change record of a syncable row in the caller's transaction (the outbox the sync service pushes). */
 export async function recordChange(
   trx: Transaction<Database>,
   clock: Clock,
-  change: { table: string; rowId: string; hlc: string; payload: Record<string, unknown> },
+  change: { table: string; rowId: string; hlc: string; change: ChangeKind },
 ): Promise<void> {
   await trx
     .insertInto('outbox')
@@ -54,7 +65,7 @@ export async function recordChange(
       table_name: change.table,
       row_id: change.rowId,
       hlc: change.hlc,
-      payload: JSON.stringify(change.payload),
+      payload: changePayload(change.change),
       created_at: new Date(clock.now()).toISOString(),
     })
     .execute();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { clientsContract } from './clients';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 
@@ -10,6 +11,7 @@ export const contract = {
   ...staffContract,
   ...settingsContract,
   ...auditContract,
+  ...clientsContract,
 };
 
 export type Contract = typeof contract;
@@ -35,3 +37,4 @@ export * from './errors';
 export * from './auth';
 export * from './settings';
 export * from './audit';
+export * from './clients';

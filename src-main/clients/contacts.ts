@@ -1,0 +1,135 @@
+import type { Transaction } from 'kysely';
+import { AppError, type Settings, type Staff } from '../../src-shared/contract';
+import type { logContactInput } from '../../src-shared/contract/clients';
+import type { Clock } from '../../src-shared/domain/clock';
+import { uuidv7 } from '../../src-shared/domain/ids';
+import { computeLifecycle } from '../../src-shared/domain/lifecycle';
+import {
+  checkRecommendation,
+  DEFAULT_SUITABILITY_POLICY,
+  findGuaranteePromise,
+  type ClientRiskLevel,
+} from '../../src-shared/domain/suitability';
+import type { Database } from '../store/schema';
+import { deviceIdentity, nextHlc, recordChange } from '../sync/outbox';
+import type { z } from 'zod';
+
+export type LogContactInput = z.output<typeof logContactInput>;
+
+/**
+ * Logs one contact with a client (003: 业务来往时间、内容、结果). Append-only: a correction is a new entry that
+ * points at the one it corrects. Refuses a note promising guaranteed principal or return (禁止承诺保本保息) and a
+ * recommendation that breaks the suitability rules (DOMAIN.md §4); a sale without its dual-recording reference
+ * is recorded with a flag for review.
+ */
+export async function logContact(
+  trx: Transaction<Database>,
+  clock: Clock,
+  settings: Settings,
+  today: string,
+  staff: Staff,
+  input: LogContactInput,
+) {
+  const client = await trx
+    .selectFrom('clients')
+    .select(['id', 'birth_date', 'risk_level', 'risk_assessed_on', 'first_business_date', 'latest_assets_fen'])
+    .where('id', '=', input.clientId)
+    .where('deleted_hlc', 'is', null)
+    .executeTakeFirst();
+  if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: input.clientId } });
+
+  for (const [path, text] of [
+    ['content', input.content],
+    ['result', input.result ?? ''],
+  ] as const) {
+    const phrase = findGuaranteePromise(text);
+    if (phrase) {
+      throw new AppError('VALIDATION', 'errors.contacts.guarantee_promise', `the note promises a guaranteed return (“${phrase}”)`, {
+        params: { phrase },
+        issues: [{ path, key: 'errors.contacts.guarantee_promise', message: phrase }],
+      });
+    }
+  }
+
+  if (input.correctsId) {
+    const corrected = await trx.selectFrom('contacts').select('client_id').where('id', '=', input.correctsId).executeTakeFirst();
+    if (!corrected || corrected.client_id !== input.clientId) {
+      throw new AppError('VALIDATION', 'errors.contacts.bad_correction', 'the entry to correct is not this client’s', {
+        issues: [{ path: 'correctsId', key: 'errors.contacts.bad_correction', message: 'not this client’s entry' }],
+      });
+    }
+  }
+
+  let flags: string[] = [];
+  if (input.recommendation) {
+    const r = input.recommendation;
+    const check = checkRecommendation({
+      clientRiskLevel: client.risk_level as ClientRiskLevel | null,
+      assessedOn: client.risk_assessed_on,
+      productRisk: r.productRisk,
+      birthDate: client.birth_date,
+      today,
+      clientConfirmedAboveLevel: r.clientConfirmedAboveLevel,
+      elderlyWarningConfirmed: r.elderlyWarningConfirmed,
+      isSale: r.isSale,
+      dualRecordingRef: r.dualRecordingRef,
+      policy: { ...DEFAULT_SUITABILITY_POLICY, elderlyMinAge: settings.elderlyMinAge },
+    });
+    const [first] = check.refusals;
+    if (first) {
+      throw new AppError('VALIDATION', `errors.suitability.${first}`, `the recommendation is refused: ${check.refusals.join(', ')}`, {
+        issues: check.refusals.map((reason) => ({ path: 'recommendation', key: `suitability.${reason}`, message: reason })),
+      });
+    }
+    flags = check.flags;
+  }
+
+  const now = clock.now();
+  const { branchId } = await deviceIdentity(trx, clock);
+  const hlc = await nextHlc(trx, clock);
+  const row = {
+    id: uuidv7(now),
+    branch_id: branchId,
+    created_at: new Date(now).toISOString(),
+    updated_hlc: hlc,
+    deleted_hlc: null,
+    client_id: input.clientId,
+    at: new Date(now).toISOString(),
+    channel: input.channel,
+    staff_id: staff.id,
+    staff_name: staff.displayName,
+    content: input.content,
+    result: input.result,
+    follow_up_product: input.followUp?.product ?? null,
+    follow_up_due: input.followUp?.due ?? null,
+    corrects_id: input.correctsId,
+    recommendation: input.recommendation ? JSON.stringify(input.recommendation) : null,
+    flags: JSON.stringify(flags),
+  };
+  await trx.insertInto('contacts').values(row).execute();
+  await recordChange(trx, clock, { table: 'contacts', rowId: row.id, hlc, change: { op: 'insert' } });
+  // Derived on this device (never synced as a value): a contact is activity, which can move the lifecycle stage.
+  await trx
+    .updateTable('clients')
+    .set({
+      last_activity_date: today,
+      lifecycle: computeLifecycle(
+        { firstBusinessDate: client.first_business_date, lastActivityDate: today, latestAssetsFen: client.latest_assets_fen },
+        today,
+      ),
+    })
+    .where('id', '=', input.clientId)
+    .execute();
+  return {
+    id: row.id,
+    at: row.at,
+    channel: input.channel,
+    staffName: row.staff_name,
+    content: row.content,
+    result: row.result,
+    followUpProduct: row.follow_up_product,
+    followUpDue: row.follow_up_due,
+    correctsId: row.corrects_id,
+    flags,
+  };
+}

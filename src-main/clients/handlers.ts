@@ -1,0 +1,53 @@
+import { AppError } from '../../src-shared/contract';
+import type { clientsContract } from '../../src-shared/contract/clients';
+import { todayOf } from '../app';
+import type { HandlersFor } from '../ipc/call';
+import { logContact } from './contacts';
+import { loadProfile } from './profile';
+import { searchClients } from './search';
+import { summariesFor } from './summary';
+
+export const clientsHandlers: HandlersFor<typeof clientsContract> = {
+  'clients.search': async (input, call) => {
+    const { db } = call.app.store;
+    const hits = await searchClients(db, input.q, input.limit);
+    return {
+      kind: hits[0]?.kind ?? null,
+      results: await summariesFor(
+        db,
+        hits.map((h) => h.id),
+        call.app.settings,
+        todayOf(call.app),
+      ),
+    };
+  },
+
+  'clients.profile': (input, call) => loadProfile(call.app.store.db, input.id, call.app.settings, todayOf(call.app)),
+
+  'clients.logContact': (input, call) => {
+    const staff = call.staff;
+    if (!staff) throw new AppError('UNAUTHENTICATED', 'errors.auth.signed_out', 'sign in first');
+    return call.mutate(
+      (trx) => logContact(trx, call.app.clock, call.app.settings, todayOf(call.app), staff, input),
+      (contact) => ({ targetIds: [input.clientId, contact.id] }),
+    );
+  },
+
+  // DOMAIN.md §1: the full value is a separate permission, asked for with a reason and written to the audit log.
+  'clients.reveal': (input, call) =>
+    call.mutate(
+      async (trx) => {
+        const row = await trx
+          .selectFrom('clients')
+          .select(['id_number', 'mobile'])
+          .where('id', '=', input.id)
+          .where('deleted_hlc', 'is', null)
+          .executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: input.id } });
+        const value = input.field === 'id_number' ? row.id_number : row.mobile;
+        if (!value) throw new AppError('NOT_FOUND', 'errors.clients.no_value', 'the client has no such value on file');
+        return { value };
+      },
+      { targetIds: [input.id, `field:${input.field}`], reason: input.reason },
+    ),
+};

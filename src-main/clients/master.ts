@@ -1,0 +1,48 @@
+/** Client master data as head office sends it down (and as seeding and import produce it). */
+export interface ClientMaster {
+  id: string;
+  clientNo: string;
+  kind: 'individual' | 'corporate';
+  name: string;
+  nameEn: string | null;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  idType: string;
+  idNumber: string;
+  idExpiry: string | null;
+  mobile: string | null;
+  province: string | null;
+  address: string | null;
+  occupation: string | null;
+  industry: string | null;
+  employer: string | null;
+  incomeBand: string | null;
+  managerId: string | null;
+  firstBusinessDate: string | null;
+  interests: string[];
+  preferredChannel: string | null;
+  doNotDisturb: boolean;
+  marketingConsent: boolean;
+}
+
+export interface MonthlyAssets {
+  month: string;
+  avgDailyFen: number;
+}
+
+/** Derived values recomputed on this device from facts (tier from balances, lifecycle from activity). */
+export interface ClientDerived {
+  tier: 'vip' | 'potential' | 'ordinary';
+  tierRank: number;
+  lifecycle: string;
+  latestAssetsFen: number;
+  latestAssetsDate: string | null;
+  lastActivityDate: string | null;
+  riskLevel: string | null;
+  riskAssessedOn: string | null;
+}
+
+/** A tier token in the search index lets one FTS query return the best tier first without sorting thousands. */
+export function tierToken(rank: number): string {
+  return `0t${rank}`;
+}

@@ -1,0 +1,235 @@
+import { computeLifecycle } from '../../../src-shared/domain/lifecycle';
+import { makeMainlandId } from '../../../src-shared/domain/id-number';
+import { computeTier, tierRank } from '../../../src-shared/domain/tier';
+import { uuidv7 } from '../../../src-shared/domain/ids';
+import type { ClientBulkWriter } from '../bulk';
+import type { ClientDerived, ClientMaster, MonthlyAssets } from '../master';
+import { CONTACT_NOTES, GIVEN_FEMALE, GIVEN_MALE, INTERESTS, OCCUPATIONS, PRODUCTS, PROVINCES, SURNAMES } from './names';
+import { type Rng, WeightedPicker } from './random';
+
+export interface Manager {
+  id: string;
+  displayName: string;
+}
+
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '158',
+  '159',
+  '177',
+  '180',
+  '182',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
+const RISK_LEVELS = new WeightedPicker<string>([
+  ['C1', 10],
+  ['C2', 30],
+  ['C3', 35],
+  ['C4', 18],
+  ['C5', 7],
+]);
+const surnames = new WeightedPicker(SURNAMES);
+const DAY = 86_400_000;
+
+/**
+ * Demo client numbers start with 9 and carry the seed: `9` + seed (6 digits) + sequence (7 digits), so archives
+ * seeded with different seeds never collide and none collides with a real (head-office) number.
+ */
+export function demoClientNo(seed: number, index: number): string {
+  return `9${String(seed).padStart(6, '0')}${String(index + 1).padStart(7, '0')}`;
+}
+
+export const MAX_SEED = 999_999;
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function monthOf(ms: number, back: number): string {
+  const d = new Date(ms);
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
+  return m.toISOString().slice(0, 7);
+}
+
+type Profile = 'vip' | 'potential' | 'ordinary' | 'prospect' | 'churned' | 'new';
+
+/** Writes one synthetic client and everything the branch knows of them. Returns the client id. */
+export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, index: number, todayMs: number, managers: Manager[]): string {
+  const today = isoDate(todayMs);
+  // Ids made in creation order (as a workstation makes them) keep every b-tree insert at the right edge:
+  // seeding 200k clients is bound by the page cache otherwise.
+  let idMs = todayMs + index * 16;
+  const nextId = () => uuidv7(idMs++, rng.bytes);
+  const id = nextId();
+  const r = rng.next();
+  const profile: Profile =
+    r < 0.05 ? 'vip' : r < 0.15 ? 'potential' : r < 0.19 ? 'prospect' : r < 0.27 ? 'churned' : r < 0.4 ? 'new' : 'ordinary';
+  const corporate = rng.chance(0.02);
+  const male = rng.chance(0.5);
+  const age = rng.chance(0.22) ? rng.int(65, 88) : rng.int(22, 64);
+  const birth = new Date(todayMs - age * 365.25 * DAY - rng.int(0, 364) * DAY);
+  const birthDate = isoDate(birth.getTime());
+  const place = rng.pick(PROVINCES);
+  const given = male ? GIVEN_MALE : GIVEN_FEMALE;
+  const name = corporate
+    ? `${place.city.replace(/市.*$/, '')}${rng.pick(['恒信', '华盛', '鼎泰', '远航', '嘉禾', '瑞丰'])}${rng.pick(['贸易', '科技', '实业', '餐饮'])}有限公司`
+    : surnames.pick(rng) + (rng.chance(0.7) ? rng.pick([...given]) + rng.pick([...given]) : rng.pick([...given]));
+  const seq = rng.int(0, 499) * 2 + (male ? 1 : 0);
+  const idNumber = corporate
+    ? `91${place.region}${String(rng.int(0, 9_999_999_999)).padStart(10, '0')}`
+    : makeMainlandId(place.region, birthDate, String(seq).padStart(3, '0'));
+  const job = rng.pick(OCCUPATIONS);
+
+  // Balances (DOMAIN.md §2): twelve months of average daily balances shaped to the profile.
+  const months: MonthlyAssets[] = [];
+  if (profile !== 'prospect') {
+    const base =
+      profile === 'vip'
+        ? rng.int(500_000, 5_000_000)
+        : profile === 'potential'
+          ? rng.int(60_000, 300_000)
+          : profile === 'churned'
+            ? rng.int(20_000, 80_000)
+            : rng.int(1_000, 300_000);
+    const span = profile === 'new' ? rng.int(2, 11) : 12;
+    for (let back = span; back >= 1; back--) {
+      let yuan = base * (0.96 + rng.next() * 0.08);
+      if (profile === 'potential') yuan = base * (1 + (0.75 * (12 - back)) / 11);
+      if (profile === 'churned') yuan = back > 7 ? base : rng.int(10, 900);
+      months.push({ month: monthOf(todayMs, back), avgDailyFen: Math.round(yuan) * 100 });
+    }
+  }
+  const latestFen = months.at(-1)?.avgDailyFen ?? 0;
+  const latestAssetsFen = Math.round((latestFen * (0.97 + rng.next() * 0.06)) / 100) * 100;
+
+  const firstBusinessMs =
+    profile === 'prospect' ? null : profile === 'new' ? todayMs - rng.int(20, 330) * DAY : todayMs - rng.int(400, 15 * 365) * DAY;
+  const managed = profile === 'vip' || profile === 'potential' || rng.chance(0.3);
+  const manager = managed && managers.length > 0 ? managers[index % managers.length] : undefined;
+
+  const master: ClientMaster = {
+    id,
+    clientNo: demoClientNo(seed, index),
+    kind: corporate ? 'corporate' : 'individual',
+    name,
+    nameEn: null,
+    gender: corporate ? null : male ? 'male' : 'female',
+    birthDate: corporate ? null : birthDate,
+    idType: corporate ? 'other' : 'resident_id',
+    idNumber,
+    idExpiry: corporate ? null : isoDate(todayMs + rng.int(-60, 3650) * DAY),
+    mobile: `${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+    province: place.province,
+    address: `${place.province}${place.city}${rng.pick(place.streets)}${rng.int(1, 999)}号`,
+    occupation: corporate ? null : job.occupation,
+    industry: job.industry,
+    employer: null,
+    incomeBand: rng.pick(['<10万', '10-30万', '30-50万', '50-100万', '>100万']),
+    managerId: manager?.id ?? null,
+    firstBusinessDate: firstBusinessMs === null ? null : isoDate(firstBusinessMs),
+    interests: rng.chance(0.6) ? [...new Set([rng.pick(INTERESTS), rng.pick(INTERESTS)])] : [],
+    preferredChannel: rng.pick(['phone', 'wechat', 'counter', 'sms']),
+    doNotDisturb: rng.chance(0.05),
+    marketingConsent: rng.chance(0.7),
+  };
+
+  // Risk assessment: most clients have one; a quarter of those are more than a year old (expired).
+  let risk: { level: string; on: string } | null = null;
+  if (profile !== 'prospect' && !corporate && rng.chance(0.85)) {
+    const on = isoDate(rng.chance(0.75) ? todayMs - rng.int(1, 360) * DAY : todayMs - rng.int(370, 1000) * DAY);
+    risk = { level: RISK_LEVELS.pick(rng), on };
+  }
+
+  // Contacts: the last year's conversations (a churned client's all lie more than six months back).
+  const contacts: { at: number; note: (typeof CONTACT_NOTES)[number] }[] = [];
+  const nContacts = profile === 'prospect' ? rng.int(0, 1) : rng.int(1, 4);
+  for (let k = 0; k < nContacts; k++) {
+    const daysBack = profile === 'churned' ? rng.int(200, 700) : rng.int(1, 360);
+    contacts.push({ at: todayMs - daysBack * DAY - rng.int(0, 8 * 3600) * 1000, note: rng.pick(CONTACT_NOTES) });
+  }
+  const lastActivityMs = contacts.reduce((max, c) => Math.max(max, c.at), 0);
+  const lastActivityDate = lastActivityMs > 0 ? isoDate(lastActivityMs) : null;
+
+  const tier = computeTier(months);
+  const derived: ClientDerived = {
+    tier,
+    tierRank: tierRank(tier),
+    lifecycle: computeLifecycle({ firstBusinessDate: master.firstBusinessDate, lastActivityDate, latestAssetsFen }, today),
+    latestAssetsFen,
+    latestAssetsDate: months.length ? isoDate(todayMs - DAY) : null,
+    lastActivityDate,
+    riskLevel: risk?.level ?? null,
+    riskAssessedOn: risk?.on ?? null,
+  };
+  w.client(master, derived);
+  w.monthly(id, months);
+  if (risk)
+    w.assessment({ id: nextId(), clientId: id, level: risk.level, assessedOn: risk.on, faceToFace: true, staffId: manager?.id ?? null });
+
+  const holdingCount =
+    profile === 'vip' ? rng.int(2, 4) : profile === 'potential' ? rng.int(1, 2) : profile === 'ordinary' && rng.chance(0.4) ? 1 : 0;
+  const maxRisk = Number((risk?.level ?? 'C2').slice(1));
+  for (let k = 0; k < holdingCount; k++) {
+    const product = rng.pick(PRODUCTS.filter((p) => Number(p.risk.slice(1)) <= maxRisk));
+    const price = (0.9 + rng.next() * 0.4).toFixed(4);
+    w.holding({
+      id: nextId(),
+      clientId: id,
+      productCode: product.code,
+      productName: product.name,
+      productRisk: product.risk,
+      purchaseDate: isoDate(todayMs - rng.int(30, 700) * DAY),
+      amountFen: Math.round((latestFen * (0.1 + rng.next() * 0.3)) / 10_000) * 10_000 || 1_000_000,
+      price: '1.0000',
+      currentPrice: price,
+      expectedReturn: product.kind === 'wealth' ? (2 + rng.next() * 2).toFixed(2) : null,
+      takeProfit: rng.chance(0.5) ? '1.2000' : null,
+      stopLoss: rng.chance(0.5) ? '0.9000' : null,
+    });
+  }
+  if (profile !== 'prospect' && rng.chance(0.35)) {
+    const start = todayMs - rng.int(30, 1000) * DAY;
+    const years = rng.pick([1, 2, 3]);
+    // Some deposits mature within the next two weeks, so the worklist has something to show.
+    const maturity = rng.chance(0.1) ? todayMs + rng.int(1, 14) * DAY : start + years * 365 * DAY;
+    w.deposit({
+      id: nextId(),
+      clientId: id,
+      amountFen: rng.int(10, 200) * 1_000_000,
+      rate: rng.pick(['1.45', '1.75', '2.00']),
+      startDate: isoDate(start),
+      maturityDate: isoDate(maturity),
+    });
+  }
+  for (const c of contacts) {
+    w.contact({
+      id: nextId(),
+      clientId: id,
+      at: new Date(c.at).toISOString(),
+      channel: c.note.channel,
+      staffId: manager?.id ?? null,
+      staffName: manager?.displayName ?? null,
+      content: c.note.content,
+      result: c.note.result,
+      followUpProduct: rng.chance(0.15) ? rng.pick(PRODUCTS).name : null,
+      followUpDue: null,
+    });
+  }
+  return id;
+}

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateMainlandId } from '../../../src-shared/domain/id-number';
+import { tempStore, testClock, type TempStore } from '../../../test/fixtures/store';
+import { seedDemoClients } from './run';
+
+const stores: TempStore[] = [];
+afterEach(async () => {
+  while (stores.length) await stores.pop()?.cleanup();
+});
+
+async function fresh(): Promise<TempStore> {
+  const s = await tempStore();
+  stores.push(s);
+  return s;
+}
+
+const clock = testClock(Date.parse('2026-11-02T01:00:00Z'));
+const sample = (s: TempStore) =>
+  s.store.raw
+    .prepare('SELECT client_no, name, id_type, id_number, mobile, tier, lifecycle FROM clients ORDER BY client_no')
+    .all() as Record<string, string>[];
+
+describe('demo data', () => {
+  it('is the same archive for the same seed, on any machine', async () => {
+    const [a, b] = [await fresh(), await fresh()];
+    await seedDemoClients(a.store, clock, { clients: 400, seed: 42, actor: 'test' });
+    await seedDemoClients(b.store, clock, { clients: 400, seed: 42, actor: 'test' });
+    expect(sample(a)).toEqual(sample(b));
+  });
+
+  it('covers every tier and lifecycle stage with valid ID numbers, and never collides across seeds', async () => {
+    const s = await fresh();
+    await seedDemoClients(s.store, clock, { clients: 600, seed: 1, actor: 'test' });
+    await seedDemoClients(s.store, clock, { clients: 600, seed: 2, actor: 'test' });
+    const rows = sample(s);
+    expect(new Set(rows.map((r) => r.client_no)).size).toBe(1200);
+    expect(new Set(rows.map((r) => r.tier))).toEqual(new Set(['vip', 'potential', 'ordinary']));
+    expect(new Set(rows.map((r) => r.lifecycle))).toEqual(new Set(['prospect', 'new', 'loyal', 'churned']));
+    for (const r of rows.filter((x) => x.id_type === 'resident_id')) {
+      expect(validateMainlandId(r.id_number!, '2026-11-02'), r.id_number).toMatchObject({ ok: true });
+    }
+    await expect(seedDemoClients(s.store, clock, { clients: 10, seed: 2, actor: 'test' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('writes every branch-created fact with its outbox record', async () => {
+    const s = await fresh();
+    await seedDemoClients(s.store, clock, { clients: 300, seed: 9, actor: 'test' });
+    const count = (sql: string) => (s.store.raw.prepare(sql).get() as { n: number }).n;
+    const facts = count(
+      'SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM risk_assessments) + (SELECT count(*) FROM points_ledger) + (SELECT count(*) FROM referrals) AS n',
+    );
+    expect(facts).toBeGreaterThan(300);
+    expect(
+      count("SELECT count(*) AS n FROM outbox WHERE table_name IN ('contacts', 'risk_assessments', 'points_ledger', 'referrals')"),
+    ).toBe(facts);
+    expect(count('SELECT count(*) AS n FROM client_search')).toBe(300);
+  });
+
+  it('keeps nothing when cancelled', async () => {
+    const s = await fresh();
+    const cancel = new AbortController();
+    const run = seedDemoClients(s.store, clock, {
+      clients: 2_500,
+      seed: 3,
+      actor: 'test',
+      signal: cancel.signal,
+      onProgress: () => cancel.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ key: 'errors.cancelled' });
+    expect((s.store.raw.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n).toBe(0);
+    // Only the relationship managers' accounts stay: they are made once and shared by every seed.
+    expect((s.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name <> 'staff'").get() as { n: number }).n).toBe(0);
+  });
+});

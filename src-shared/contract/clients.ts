@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const TIERS = ['vip', 'potential', 'ordinary'] as const;
+export const LIFECYCLES = ['prospect', 'new', 'loyal', 'churned'] as const;
+export const CONTACT_CHANNELS = ['counter', 'phone', 'visit', 'sms', 'wechat', 'email', 'letter', 'event'] as const;
+export const RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
+export const PRODUCT_RISKS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
+export const SEARCH_KINDS = ['name', 'pinyin', 'initials', 'mobile_tail', 'id_tail', 'client_no'] as const;
+
+const clientId = z.string().min(1).max(64);
+
+/** One row of a result list: what staff need to recognise the client at a glance, masked. */
+export const clientSummarySchema = z.object({
+  id: z.string(),
+  clientNo: z.string(),
+  name: z.string(),
+  kind: z.enum(['individual', 'corporate']),
+  tier: z.enum(TIERS),
+  lifecycle: z.enum(LIFECYCLES),
+  strategic: z.boolean(),
+  maskedMobile: z.string().nullable(),
+  maskedId: z.string(),
+  managerName: z.string().nullable(),
+  riskLevel: z.string().nullable(),
+  riskExpired: z.boolean(),
+});
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+export const contactSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  channel: z.enum(CONTACT_CHANNELS),
+  staffName: z.string().nullable(),
+  content: z.string(),
+  result: z.string().nullable(),
+  followUpProduct: z.string().nullable(),
+  followUpDue: z.string().nullable(),
+  correctsId: z.string().nullable(),
+  flags: z.array(z.string()),
+});
+
+export const clientProfileSchema = z.object({
+  summary: clientSummarySchema,
+  identity: z.object({
+    nameEn: z.string().nullable(),
+    gender: z.enum(['male', 'female']).nullable(),
+    birthDate: z.string().nullable(),
+    age: z.number().int().nullable(),
+    elderly: z.boolean(),
+    idType: z.string(),
+    idExpiry: z.string().nullable(),
+    province: z.string().nullable(),
+    address: z.string().nullable(),
+    occupation: z.string().nullable(),
+    industry: z.string().nullable(),
+    employer: z.string().nullable(),
+    incomeBand: z.string().nullable(),
+  }),
+  preferences: z.object({
+    financialGoals: z.string().nullable(),
+    interests: z.array(z.string()),
+    preferredChannel: z.string().nullable(),
+    preferredHours: z.string().nullable(),
+    doNotDisturb: z.boolean(),
+    marketingConsent: z.boolean(),
+  }),
+  strategicReason: z.string().nullable(),
+  riskAssessedOn: z.string().nullable(),
+  riskExpiresOn: z.string().nullable(),
+  latestAssetsFen: z.number().int(),
+  monthlyAssets: z.array(z.object({ month: z.string(), avgDailyFen: z.number().int() })),
+  holdings: z.array(
+    z.object({
+      id: z.string(),
+      productCode: z.string(),
+      productName: z.string(),
+      productRisk: z.string(),
+      purchaseDate: z.string(),
+      amountFen: z.number().int(),
+      price: z.string().nullable(),
+      currentPrice: z.string().nullable(),
+      expectedReturn: z.string().nullable(),
+      takeProfit: z.string().nullable(),
+      stopLoss: z.string().nullable(),
+    }),
+  ),
+  deposits: z.array(
+    z.object({ id: z.string(), amountFen: z.number().int(), rate: z.string(), startDate: z.string(), maturityDate: z.string() }),
+  ),
+  points: z.object({
+    balance: z.number().int(),
+    entries: z.array(z.object({ at: z.string(), kind: z.string(), points: z.number().int(), reason: z.string() })),
+  }),
+  referrals: z.array(
+    z.object({
+      at: z.string(),
+      direction: z.enum(['referred', 'referred_by']),
+      otherId: z.string(),
+      otherName: z.string(),
+      pointsEach: z.number().int(),
+    }),
+  ),
+  timeline: z.array(contactSchema),
+});
+export type ClientProfile = z.infer<typeof clientProfileSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+
+/** A product recommended or sold during the contact: the suitability rules of DOMAIN.md §4 apply. */
+export const recommendationSchema = z.object({
+  productName: z.string().trim().min(1, { message: 'validation.required' }).max(100),
+  productRisk: z.enum(PRODUCT_RISKS),
+  /** A wealth-product sale (not only advice): it should carry the dual-recording (双录) reference. */
+  isSale: z.boolean(),
+  dualRecordingRef: z.string().trim().max(64).nullable().default(null),
+  /** The client confirmed, on record, buying above their assessed level. */
+  clientConfirmedAboveLevel: z.boolean().default(false),
+  /** The extra warning for elderly clients was read out and confirmed (这款产品不保证收益，您是否了解？). */
+  elderlyWarningConfirmed: z.boolean().default(false),
+});
+
+export const logContactInput = z.object({
+  clientId: clientId,
+  channel: z.enum(CONTACT_CHANNELS),
+  content: z.string().trim().min(1, { message: 'validation.required' }).max(2000),
+  result: z.string().trim().max(500).nullable().default(null),
+  followUp: z
+    .object({ product: z.string().trim().min(1, { message: 'validation.required' }).max(100), due: isoDate })
+    .nullable()
+    .default(null),
+  /** A correction is a new entry pointing at the one it corrects: the log is append-only. */
+  correctsId: z.string().max(64).nullable().default(null),
+  recommendation: recommendationSchema.nullable().default(null),
+});
+
+export const clientsContract = {
+  'clients.search': method({
+    input: z.object({
+      q: z.string().trim().min(1, { message: 'validation.required' }).max(64),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ kind: z.enum(SEARCH_KINDS).nullable(), results: z.array(clientSummarySchema) }),
+    access: 'session',
+    audit: false,
+  }),
+  'clients.profile': method({ input: z.object({ id: clientId }), output: clientProfileSchema, access: 'session', audit: false }),
+  /**
+   * Logs a contact (append-only). Refused with VALIDATION when a note promises guaranteed principal or return
+   * (errors.contacts.guarantee_promise) or a recommendation breaks the suitability rules
+   * (errors.suitability.<refusal>, every refusal also in `issues` under `recommendation`).
+   */
+  'clients.logContact': method({ input: logContactInput, output: contactSchema, access: 'session', audit: true }),
+  /** Seeing a full ID number or mobile is asked for with a reason and audited (DOMAIN.md §1). */
+  'clients.reveal': method({
+    input: z.object({
+      id: clientId,
+      field: z.enum(['id_number', 'mobile']),
+      reason: z.string().trim().min(4, { message: 'validation.reason_required' }).max(200),
+    }),
+    output: z.object({ value: z.string() }),
+    access: ['counter', 'manager', 'complaints'],
+    audit: true,
+  }),
+};

@@ -1,0 +1,67 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` text (a birth date, the day a risk assessment was done, "today" at the branch).
+ * Rules compare calendar days, not instants: turning an epoch-ms clock into the branch's "today" (its time zone)
+ * is the caller's job, so a rule never depends on the machine's zone. `YYYY-MM-DD` strings of four-digit years
+ * sort correctly as text, which is why comparisons below are plain string comparisons.
+ */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The parts of a real calendar date (29 February only in leap years), or null for anything else. */
+export function parseCalendarDate(text: string): CalendarDate | null {
+  const m = DATE_RE.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+/** Like parseCalendarDate, for input a caller has already validated: a bad value here is a bug, so it throws. */
+export function requireCalendarDate(text: string, what = 'date'): CalendarDate {
+  const d = parseCalendarDate(text);
+  if (!d) throw new RangeError(`${what} is not a calendar date (YYYY-MM-DD): ${text}`);
+  return d;
+}
+
+export function formatCalendarDate(d: CalendarDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * The same day `months` calendar months later (or earlier, when negative). A day that does not exist in the target
+ * month is clamped to its last day: 31 August + 6 months is 28 (or 29) February, 29 February + 12 months is
+ * 28 February. Every "N months after" rule (assessment expiry, churn, new-client window) goes through here.
+ */
+export function addMonths(date: string, months: number): string {
+  const d = requireCalendarDate(date);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatCalendarDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+}
+
+/** Month `YYYY-MM` as a count of months since year 0, so months subtract; null when malformed. */
+export function monthIndex(month: string): number | null {
+  const m = MONTH_RE.exec(month);
+  if (!m) return null;
+  const mm = Number(m[2]);
+  if (mm < 1 || mm > 12) return null;
+  return Number(m[1]) * 12 + (mm - 1);
+}

@@ -1,0 +1,65 @@
+import { monthIndex } from './calendar-date';
+
+/**
+ * Client tier (客户分层, seed 002; DOMAIN.md §2), computed from head office's monthly average daily balances
+ * (月日均), never typed in. A manager's "strategic" pin is a separate flag and does not change the tier.
+ */
+export type Tier = 'vip' | 'potential' | 'ordinary';
+
+export interface MonthlyAverage {
+  /** `YYYY-MM` */
+  month: string;
+  /** Average daily financial assets that month, integer fen. */
+  avgDailyFen: number;
+}
+
+export interface TierPolicy {
+  /** VIP from this latest-month average daily balance, inclusive. 002: "日均金融资产超50万". */
+  vipMinAvgDailyFen: number;
+  /** Potential from this growth, in whole percent, inclusive. 002: "近半年资产增长30%以上". */
+  potentialMinGrowthPercent: number;
+  /** Growth is measured against the month this many calendar months before the latest month present. */
+  potentialLookbackMonths: number;
+}
+
+export const DEFAULT_TIER_POLICY = {
+  vipMinAvgDailyFen: 50_000_000, // ¥500,000
+  potentialMinGrowthPercent: 30,
+  potentialLookbackMonths: 6,
+} as const satisfies TierPolicy;
+
+/**
+ * - VIP: the latest month's average ≥ the VIP line (exactly ¥500,000 is VIP).
+ * - Potential: latest ≥ earlier × (100 + growth)%, in integers (latest·100 ≥ earlier·130), where "earlier" is the
+ *   calendar month `potentialLookbackMonths` before the latest month present — not the sixth entry of the list,
+ *   since months arrive unsorted and with gaps. When that month is missing, or its average is 0 or less, growth
+ *   is undefined and the client is not potential: a brand-new client is "new" in the lifecycle, not "potential".
+ * - Ordinary: everyone else, including a client with no balances at all.
+ * When one month appears twice the later entry wins (head office resends a corrected month).
+ * Malformed months or non-integer amounts throw: they are validated where head office's data comes in.
+ */
+export function computeTier(monthlyAvg: readonly MonthlyAverage[], policy: TierPolicy = DEFAULT_TIER_POLICY): Tier {
+  const byMonth = new Map<number, number>();
+  for (const m of monthlyAvg) {
+    const index = monthIndex(m.month);
+    if (index === null) throw new RangeError(`not a month (YYYY-MM): ${m.month}`);
+    if (!Number.isSafeInteger(m.avgDailyFen)) throw new RangeError(`amount is not integer fen: ${m.avgDailyFen}`);
+    byMonth.set(index, m.avgDailyFen);
+  }
+  if (byMonth.size === 0) return 'ordinary';
+
+  const latestIndex = Math.max(...byMonth.keys());
+  const latest = byMonth.get(latestIndex) ?? 0;
+  if (latest >= policy.vipMinAvgDailyFen) return 'vip';
+
+  const earlier = byMonth.get(latestIndex - policy.potentialLookbackMonths);
+  if (earlier !== undefined && earlier > 0 && latest * 100 >= earlier * (100 + policy.potentialMinGrowthPercent)) return 'potential';
+  return 'ordinary';
+}
+
+const RANK: Record<Tier, number> = { vip: 0, potential: 1, ordinary: 2 };
+
+/** Sort key, VIP first: `clients.sort((a, b) => tierRank(a.tier) - tierRank(b.tier))`. */
+export function tierRank(tier: Tier): number {
+  return RANK[tier];
+}
