@@ -150,6 +150,26 @@ describe('the administrator’s command line', () => {
     expect(bad.stderr).toContain('the number of clients must be');
   });
 
+  it('imports client master data from a CSV and reports the rows it refused', () => {
+    admin(['init']);
+    const file = path.join(dir, '客户.csv');
+    fs.writeFileSync(
+      file,
+      [
+        '客户号,姓名,证件号码,手机号',
+        '620100000001,陈美玲,310115198504121236,13812345678',
+        '620100000002,赵国庆,310115198504121231,13912345678',
+      ].join('\n'),
+    );
+    const dry = admin(['import', 'clients', file, '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('row 3, idNumber: bad_id_checksum');
+    expect(JSON.parse(admin(['stats', '--json']).stdout)).toMatchObject({ tables: { clients: 0 } });
+    const real = admin(['import', 'clients', file, '--json']);
+    expect(JSON.parse(real.stdout)).toMatchObject({ imported: 1, rejected: 1 });
+    expect(JSON.parse(admin(['stats', '--json']).stdout)).toMatchObject({ tables: { clients: 1 } });
+  });
+
   it('changes a key file’s key too', () => {
     admin(['init'], {});
     addStaff('chen.jing', '陈静', ['counter'], {});

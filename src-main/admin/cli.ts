@@ -16,6 +16,7 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   rekey                                  new key, data intact (BRANCHDESK_NEW_PASSPHRASE in passphrase mode)
   seed --clients N [--seed S]            deterministic demo clients (Ctrl-C cancels and keeps nothing)
   stats                                  row count of every table
+  import clients FILE [--dry-run]        client master data from .csv/.xlsx; bad rows reported, none half-imported
 The key comes from BRANCHDESK_PASSPHRASE, else --key-file, else DIR/branchdesk.key.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       clients: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,6 +88,12 @@ async function main(argv: string[]): Promise<number> {
         process.once('SIGINT', () => cancel.abort());
         await commands.seed(ctx, { clients: Number(values.clients ?? NaN), seed: Number(values.seed) }, cancel.signal);
         return 0;
+      }
+      case 'import clients': {
+        const cancel = new AbortController();
+        process.once('SIGINT', () => cancel.abort());
+        // Exit 1 when any row was rejected, so a script notices; the good rows are in (or, dry run, would be).
+        return (await commands.importClientsFile(ctx, positionals[2], values['dry-run'], cancel.signal)) ? 0 : 1;
       }
       case 'stats':
         await commands.stats(ctx);

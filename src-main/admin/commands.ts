@@ -12,6 +12,9 @@ import { openHeadless } from '../store/headless';
 import { backupTo, restoreFrom, rekeyStore, verifyStore } from '../store/maintenance';
 import { holderOf } from '../store/pid-lock';
 import { seedDemoClients } from '../clients/seed/run';
+import { importClients } from '../clients/import/run';
+import { loadSettings } from '../settings/service';
+import { localDate } from '../../src-shared/domain/clock';
 import { tableCounts } from '../store/stats';
 
 export interface CliContext {
@@ -196,5 +199,28 @@ export async function stats(ctx: CliContext): Promise<void> {
       Object.entries(counts).map(([table, n]) => `${table}\t${n}`),
     );
     return Promise.resolve();
+  });
+}
+
+/** `import clients FILE [--dry-run]`: the same checks and report as the screen's import. */
+export async function importClientsFile(ctx: CliContext, file: string | undefined, dryRun: boolean, signal: AbortSignal): Promise<boolean> {
+  if (!file) throw new AppError('VALIDATION', 'errors.validation', 'import needs the file: import clients FILE');
+  const bytes = fs.readFileSync(file);
+  return withStore(ctx, false, async ({ store }) => {
+    const settings = await loadSettings(store.db);
+    const report = await importClients(store, ctx.clock, settings, localDate(ctx.clock.now(), settings.timeZone), {
+      fileName: file,
+      bytes,
+      dryRun,
+      signal,
+      audit: { staffId: null, staffLogin: cliActor(), method: 'admin.import.clients', targetIds: [`file:${file}`] },
+      onProgress: (done, total) => ctx.progress(`importing ${done} / ${total} rows`),
+    });
+    const lines = [
+      `${report.rows} rows: ${dryRun ? 'would import' : 'imported'} ${dryRun ? report.rows - report.rejected : report.imported}, rejected ${report.rejected}`,
+      ...report.errors.map((e) => `row ${e.row}, ${e.field}: ${e.key.replace(/^import\./, '')}${e.value ? ` (${e.value})` : ''}`),
+    ];
+    ctx.out({ ...report }, lines);
+    return report.rejected === 0;
   });
 }

@@ -1,12 +1,12 @@
 import { AppError, type authContract } from '../../src-shared/contract';
 import type { HandlersFor } from '../ipc/call';
-import { checkCredentials, countStaff, createStaff } from './staff';
+import { checkCredentials, createStaff, hasAdministrator } from './staff';
 
 export const authHandlers: HandlersFor<typeof authContract> = {
   'auth.state': async (_input, call) => {
     const { app, channel } = call;
     return {
-      setupNeeded: (await countStaff(app.store.db)) === 0,
+      setupNeeded: !(await hasAdministrator(app.store.db)),
       session: app.sessions.view(channel, app.settings.idleLockMinutes),
     };
   },
@@ -16,8 +16,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     const staff = await call.mutate(
       async (trx) => {
         // Checked inside the transaction: two first-run screens racing cannot both create an administrator.
-        const existing = await trx.selectFrom('staff').select('id').limit(1).executeTakeFirst();
-        if (existing) throw new AppError('CONFLICT', 'errors.auth.already_set_up', 'an administrator already exists');
+        if (await hasAdministrator(trx)) throw new AppError('CONFLICT', 'errors.auth.already_set_up', 'an administrator already exists');
         return createStaff(trx, app.clock, { ...input, roles: ['admin', 'manager'] });
       },
       (created) => ({ targetIds: [created.id], actor: created }),

@@ -20,13 +20,13 @@ export function toStaff(row: StaffRow): Staff {
   return { id: row.id, login: row.login, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] };
 }
 
-export async function countStaff(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('deleted_hlc', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Whether an administrator account exists. The first run offers to create one until it does: demo seeding makes
+ * relationship-manager accounts, but nobody could sign in to manage them.
+ */
+export async function hasAdministrator(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
+  const rows = await db.selectFrom('staff').select('roles').where('deleted_hlc', 'is', null).where('disabled', '=', 0).execute();
+  return rows.some((r) => (JSON.parse(r.roles) as Role[]).includes('admin'));
 }
 
 export async function createStaff(trx: Transaction<Database>, clock: Clock, input: NewStaff): Promise<Staff> {

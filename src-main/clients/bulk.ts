@@ -84,7 +84,11 @@ export class ClientBulkWriter {
     this.s.outbox!.run(table, row.id, row.updated_hlc, INSERTED, this.nowIso);
   }
 
-  client(m: ClientMaster, d: ClientDerived): void {
+  /**
+   * One client's master record and search index entry. `branchCreated`: the branch made it (an import), so it
+   * goes to the outbox; master data from head office (and the demo data standing in for it) does not.
+   */
+  client(m: ClientMaster, d: ClientDerived, branchCreated = false): void {
     const terms = nameSearchTerms(m.name);
     const mobileDigits = m.mobile?.replace(/\D/g, '') ?? '';
     const row = {
@@ -127,6 +131,7 @@ export class ClientBulkWriter {
     };
     const { lastInsertRowid } = this.s.client!.run(row);
     this.s.search!.run(lastInsertRowid, `${terms.terms} ${tierToken(d.tierRank)}`);
+    if (branchCreated) this.outbox('clients', row);
   }
 
   monthly(clientId: string, months: MonthlyAssets[]): void {

@@ -3,6 +3,8 @@ import type { clientsContract } from '../../src-shared/contract/clients';
 import { todayOf } from '../app';
 import type { HandlersFor } from '../ipc/call';
 import { logContact } from './contacts';
+import { importClients } from './import/run';
+import { runJob } from '../jobs';
 import { loadProfile } from './profile';
 import { searchClients } from './search';
 import { summariesFor } from './summary';
@@ -31,6 +33,22 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
       (trx) => logContact(trx, call.app.clock, call.app.settings, todayOf(call.app), staff, input),
       (contact) => ({ targetIds: [input.clientId, contact.id] }),
     );
+  },
+
+  'clients.import': async (input, call) => {
+    const { app } = call;
+    const report = await runJob(app, call.channel, input.jobId, (job) =>
+      importClients(app.store, app.clock, app.settings, todayOf(app), {
+        fileName: input.fileName,
+        bytes: Buffer.from(input.contentBase64, 'base64'),
+        mapping: input.mapping,
+        dryRun: input.dryRun,
+        audit: call.auditEntry({ targetIds: [`file:${input.fileName}`] }),
+        signal: job.signal,
+        onProgress: job.progress,
+      }),
+    );
+    return report;
   },
 
   // DOMAIN.md §1: the full value is a separate permission, asked for with a reason and written to the audit log.

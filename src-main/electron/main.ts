@@ -74,6 +74,7 @@ async function start(): Promise<void> {
     hardenSession(session.defaultSession, devUrl ? devCsp(appOrigin) : CSP);
     serveRenderer(path.join(here, '../renderer'), CSP);
     const ipc = registerIpc(createRouter(workstation, handlers), appOrigin, (event) => isTrustedSender(event, appOrigin));
+    workstation.emit = (channel, event, payload) => ipc.emit(channel, event, payload);
     shutdown = async () => {
       await ipc.drain();
       await opened.close();

@@ -12,6 +12,7 @@ const METHOD_NAME = /^[a-zA-Z]+(\.[a-zA-Z]+)*$/;
 const EVENT_NAMES: Record<EventName, true> = {
   'session.locked': true,
   'session.ended': true,
+  'job.progress': true,
 };
 
 function failure(code: AppErrorShape['code'], key: string, message: string): Envelope<unknown> {

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(store, systemClock);
   const host = await startHost({ router: createRouter(app, handlers), rendererDir, port: Number(values.port) });
+  app.emit = (channel, event, payload) => host.emit(channel, event, payload);
   console.log(`BranchDesk browser host — data in ${dataDir}`);
   console.log(`Open: ${host.openUrl}`);
   let closing = false;

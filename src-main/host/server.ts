@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { EVENTS, type EventName } from '../../src-shared/contract';
+import { EVENTS, type EventName, type EventPayloads } from '../../src-shared/contract';
 import type { Router } from '../ipc/router';
 import { RENDERER_CSP } from '../renderer-csp';
 
@@ -28,7 +28,7 @@ export interface Host {
   /** The address to open: carries the token once, the page moves it into sessionStorage. */
   openUrl: string;
   token: string;
-  emit<E extends EventName>(channel: string | null, event: E, payload: unknown): void;
+  emit<E extends EventName>(channel: string | null, event: E, payload: EventPayloads[E]): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +46,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
-  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  // Imports carry their spreadsheet in the call (base64): up to 64 MB, on loopback only, behind the token.
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const subscribers = new Set<{ channel: string; res: http.ServerResponse }>();
 
   const authorized = (req: http.IncomingMessage, url: URL): boolean => {

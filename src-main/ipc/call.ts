@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ParsedInputOf, MethodName, OutputOf, Staff } from '../../src-shared/contract';
 import type { App } from '../app';
+import type { AuditInput } from '../audit/log';
 import type { Database } from '../store/schema';
 
 export interface AuditTarget {
@@ -23,6 +24,11 @@ export interface Call {
    * Runs `work` in one transaction and writes this call's audit entry inside it: both commit or neither.
    * `audit` may be computed from the result, for targets the work creates.
    */
+  /**
+   * This call's audit entry, for a service that writes it inside a transaction of its own (bulk jobs on raw
+   * statements): the service must append it before it commits.
+   */
+  auditEntry(target: AuditTarget): AuditInput;
   mutate<T>(work: (trx: Transaction<Database>) => Promise<T>, audit: AuditTarget | ((result: T) => AuditTarget)): Promise<T>;
 }
 

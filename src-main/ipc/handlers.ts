@@ -2,6 +2,7 @@ import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
+import { jobsHandlers } from '../jobs';
 import { settingsHandlers } from '../settings/handlers';
 import type { Handlers } from './call';
 
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...clientsHandlers,
+  ...jobsHandlers,
 };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { createApp } from '../app';
+import { createStaff } from '../auth/staff';
 import { openStore } from '../store/open';
 import { handlers } from './handlers';
 import { createRouter } from './router';
@@ -103,6 +104,16 @@ describe('signing in', () => {
     const unknown = await t.call('w2', 'auth.signIn', { login: 'nobody', password: 'whatever-1' });
     const wrong = await t.call('w2', 'auth.signIn', { login: 'admin', password: 'whatever-1' });
     expect(unknown).toEqual(wrong);
+  });
+
+  it('offers first-run setup while no administrator exists, even with demo accounts present', async () => {
+    t = await testApp();
+    await t.store.db
+      .transaction()
+      .execute((trx) => createStaff(trx, t.clock, { login: 'rm01', displayName: '周晓明', roles: ['counter'], password: 'rm-pass-2026' }));
+    expect(await t.call('w1', 'auth.state')).toMatchObject({ ok: true, value: { setupNeeded: true } });
+    await withAdmin(t);
+    expect(await t.call('w2', 'auth.state')).toMatchObject({ ok: true, value: { setupNeeded: false } });
   });
 
   it('offers first-run setup only while no account exists', async () => {

@@ -34,6 +34,17 @@ export function createRouter(app: App, handlers: Handlers, log: (message: string
         method,
         channel,
         staff,
+        auditEntry(target) {
+          audited = true;
+          const actor = target.actor ?? staff;
+          return {
+            staffId: actor?.id ?? null,
+            staffLogin: actor?.login ?? null,
+            method,
+            targetIds: target.targetIds,
+            reason: target.reason ?? null,
+          };
+        },
         async mutate(work, audit) {
           return app.store.db.transaction().execute(async (trx) => {
             const result = await work(trx);

@@ -30,7 +30,7 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const authStateSchema = z.object({
-  /** true while no staff account exists: the first run offers to create the administrator. */
+  /** true while no administrator account exists: the first run offers to create one. */
   setupNeeded: z.boolean(),
   session: sessionSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { jobIdSchema } from './jobs';
 
 export const TIERS = ['vip', 'potential', 'ordinary'] as const;
 export const LIFECYCLES = ['prospect', 'new', 'loyal', 'churned'] as const;
@@ -105,6 +106,19 @@ export const clientProfileSchema = z.object({
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
 
+export const importReportSchema = z.object({
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.number().int()),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), key: z.string(), value: z.string() })),
+  preview: z.array(
+    z.object({ row: z.number().int(), clientNo: z.string(), name: z.string(), maskedId: z.string(), maskedMobile: z.string().nullable() }),
+  ),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 
 /** A product recommended or sold during the contact: the suitability rules of DOMAIN.md §4 apply. */
@@ -151,6 +165,26 @@ export const clientsContract = {
    * (errors.suitability.<refusal>, every refusal also in `issues` under `recommendation`).
    */
   'clients.logContact': method({ input: logContactInput, output: contactSchema, access: 'session', audit: true }),
+  /**
+   * Imports client master data from a CSV or XLSX file (base64). `dryRun` checks every row and writes nothing (the
+   * preview); otherwise good rows go in one transaction and bad rows are reported. Progress arrives as
+   * `job.progress` events for `jobId`; `jobs.cancel` stops it and keeps nothing.
+   */
+  'clients.import': method({
+    input: z.object({
+      jobId: jobIdSchema,
+      fileName: z.string().trim().min(1).max(255),
+      contentBase64: z
+        .string()
+        .min(1)
+        .max(64 * 1024 * 1024, { message: 'validation.file_too_large' }),
+      mapping: z.record(z.string(), z.number().int().min(0)).optional(),
+      dryRun: z.boolean(),
+    }),
+    output: importReportSchema,
+    access: ['manager', 'admin'],
+    audit: true,
+  }),
   /** Seeing a full ID number or mobile is asked for with a reason and audited (DOMAIN.md §1). */
   'clients.reveal': method({
     input: z.object({

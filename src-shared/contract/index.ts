@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { clientsContract } from './clients';
+import { jobsContract } from './jobs';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...clientsContract,
+  ...jobsContract,
 };
 
 export type Contract = typeof contract;
@@ -25,11 +27,13 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Main → renderer events. */
-export const EVENTS = ['session.locked', 'session.ended'] as const;
+export const EVENTS = ['session.locked', 'session.ended', 'job.progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 export interface EventPayloads {
   'session.locked': { reason: 'idle' | 'manual' };
   'session.ended': Record<string, never>;
+  /** A long job (import, export, seeding) reports how far it is; `jobs.cancel` stops it. */
+  'job.progress': { jobId: string; done: number; total: number };
 }
 
 export * from './define';

@@ -95,6 +95,8 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
       }
     }
     writer.finish();
+    // Kysely runs on the same connection, so the entry joins the open transaction.
+    await appendAudit(store.db, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
     store.raw.exec('COMMIT');
   } catch (err) {
     if (store.raw.inTransaction) store.raw.exec('ROLLBACK');
@@ -103,9 +105,6 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
     store.raw.pragma(`cache_size = ${cacheBefore}`);
   }
   options.onProgress?.(options.clients, options.clients);
-  await store.db
-    .transaction()
-    .execute((trx) => appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] }));
   return {
     clients: options.clients,
     seconds: (performance.now() - started) / 1000,
