@@ -5,6 +5,8 @@ import type { HandlersFor } from '../ipc/call';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
 import { runJob } from '../jobs';
+import { exportClients } from './export';
+import { listClients } from './list';
 import { loadProfile } from './profile';
 import { searchClients } from './search';
 import { summariesFor } from './summary';
@@ -49,6 +51,21 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
       }),
     );
     return report;
+  },
+
+  'clients.list': (input, call) =>
+    listClients(call.app.store.db, input.filters, input.after, input.limit, call.app.settings, todayOf(call.app)),
+
+  'clients.export': async (input, call) => {
+    const { app } = call;
+    const file = await runJob(app, call.channel, input.jobId, (job) =>
+      exportClients(app.store.db, input.filters, input.format, app.settings, todayOf(app), job),
+    );
+    // Exports leave the workstation: who took which list is on record (masked values only, DOMAIN.md §4).
+    await call.mutate(() => Promise.resolve(), {
+      targetIds: [`export:${file.fileName}`, `rows:${file.rows}`, `filters:${JSON.stringify(input.filters)}`],
+    });
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
   },
 
   // DOMAIN.md §1: the full value is a separate permission, asked for with a reason and written to the audit log.

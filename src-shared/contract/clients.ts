@@ -119,6 +119,16 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
+/** The client list's filters (issue 3); the same filters drive the export. */
+export const clientFiltersSchema = z.object({
+  tier: z.enum(TIERS).optional(),
+  lifecycle: z.enum(LIFECYCLES).optional(),
+  managerId: z.string().max(64).optional(),
+  tag: z.string().trim().min(1).max(32).optional(),
+  riskExpired: z.boolean().optional(),
+});
+export type ClientFilters = z.infer<typeof clientFiltersSchema>;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 
 /** A product recommended or sold during the contact: the suitability rules of DOMAIN.md §4 apply. */
@@ -183,6 +193,20 @@ export const clientsContract = {
     }),
     output: importReportSchema,
     access: ['manager', 'admin'],
+    audit: true,
+  }),
+  /** A page of the filtered list in client-number order; `after` is the last client number of the previous page. */
+  'clients.list': method({
+    input: z.object({ filters: clientFiltersSchema.default({}), after: z.string().max(32).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ rows: z.array(clientSummarySchema), nextCursor: z.string().nullable() }),
+    access: 'session',
+    audit: false,
+  }),
+  /** The filtered list as CSV or XLSX, masked like the screen; a long job with progress and cancel. */
+  'clients.export': method({
+    input: z.object({ jobId: jobIdSchema, format: z.enum(['csv', 'xlsx']), filters: clientFiltersSchema.default({}) }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    access: ['manager', 'admin', 'counter'],
     audit: true,
   }),
   /** Seeing a full ID number or mobile is asked for with a reason and audited (DOMAIN.md §1). */
