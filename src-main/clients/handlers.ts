@@ -5,6 +5,7 @@ import type { HandlersFor } from '../ipc/call';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
 import { runJob } from '../jobs';
+import { addImportantDate, addReferral, pinStrategic, removeImportantDate, updateProfile } from './enrichment';
 import { exportClients } from './export';
 import { listClients } from './list';
 import { loadProfile } from './profile';
@@ -67,6 +68,36 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
     });
     return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
   },
+
+  'clients.updateProfile': async (input, call) => ({
+    updated: await call.mutate((trx) => updateProfile(trx, call.app.clock, input.id, input.changes), { targetIds: [input.id] }),
+  }),
+
+  'clients.addImportantDate': async (input, call) => ({
+    id: await call.mutate(
+      (trx) => addImportantDate(trx, call.app.clock, input),
+      (id) => ({ targetIds: [input.clientId, id] }),
+    ),
+  }),
+
+  'clients.removeImportantDate': async (input, call) => {
+    await call.mutate((trx) => removeImportantDate(trx, call.app.clock, input.id), { targetIds: [input.id] });
+    return {};
+  },
+
+  'clients.pinStrategic': async (input, call) => {
+    await call.mutate((trx) => pinStrategic(trx, call.app.clock, input.id, input.strategic, input.reason), {
+      targetIds: [input.id],
+      reason: input.reason ?? undefined,
+    });
+    return {};
+  },
+
+  'clients.addReferral': (input, call) =>
+    call.mutate(
+      (trx) => addReferral(trx, call.app.clock, input.referrerId, input.refereeId),
+      (r) => ({ targetIds: [input.referrerId, input.refereeId, r.id] }),
+    ),
 
   // DOMAIN.md §1: the full value is a separate permission, asked for with a reason and written to the audit log.
   'clients.reveal': (input, call) =>

@@ -38,7 +38,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id } });
 
-  const [monthly, holdings, deposits, points, referrals, contacts] = await Promise.all([
+  const [monthly, holdings, deposits, points, referrals, contacts, dates] = await Promise.all([
     db.selectFrom('client_monthly_assets').select(['month', 'avg_daily_fen']).where('client_id', '=', id).orderBy('month').execute(),
     db
       .selectFrom('holdings')
@@ -69,6 +69,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
       .where((eb) => eb.or([eb('referrals.referrer_id', '=', id), eb('referrals.referee_id', '=', id)]))
       .execute(),
     db.selectFrom('contacts').selectAll().where('client_id', '=', id).orderBy('at', 'desc').limit(TIMELINE_LIMIT).execute(),
+    db.selectFrom('important_dates').selectAll().where('client_id', '=', id).where('deleted_hlc', 'is', null).orderBy('date').execute(),
   ]);
 
   const age = row.birth_date ? ageOn(row.birth_date, today) : null;
@@ -132,6 +133,13 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
       otherId: r.other_id,
       otherName: r.other_name,
       pointsEach: r.points_each,
+    })),
+    importantDates: dates.map((d) => ({
+      id: d.id,
+      kind: d.kind as ClientProfile['importantDates'][number]['kind'],
+      date: d.date,
+      lunar: d.lunar === 1,
+      label: d.label,
     })),
     timeline: contacts.map((c) => ({
       id: c.id,

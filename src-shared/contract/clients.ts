@@ -7,6 +7,15 @@ export const LIFECYCLES = ['prospect', 'new', 'loyal', 'churned'] as const;
 export const CONTACT_CHANNELS = ['counter', 'phone', 'visit', 'sms', 'wechat', 'email', 'letter', 'event'] as const;
 export const RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
 export const PRODUCT_RISKS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
+export const IMPORTANT_DATE_KINDS = [
+  'birthday',
+  'lunar_birthday',
+  'child_milestone',
+  'business_anniversary',
+  'wedding_anniversary',
+  'other',
+] as const;
+
 export const SEARCH_KINDS = ['name', 'pinyin', 'initials', 'mobile_tail', 'id_tail', 'client_no'] as const;
 
 const clientId = z.string().min(1).max(64);
@@ -102,6 +111,9 @@ export const clientProfileSchema = z.object({
       pointsEach: z.number().int(),
     }),
   ),
+  importantDates: z.array(
+    z.object({ id: z.string(), kind: z.enum(IMPORTANT_DATE_KINDS), date: z.string(), lunar: z.boolean(), label: z.string().nullable() }),
+  ),
   timeline: z.array(contactSchema),
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
@@ -158,6 +170,22 @@ export const logContactInput = z.object({
   recommendation: recommendationSchema.nullable().default(null),
 });
 
+/** The branch's own enrichments of a profile (DOMAIN.md §1): merged field by field with head office's data. */
+export const profileChangesSchema = z
+  .object({
+    financialGoals: z.string().trim().max(1000).nullable(),
+    interests: z.array(z.string().trim().min(1).max(32)).max(30),
+    preferredChannel: z.enum(CONTACT_CHANNELS).nullable(),
+    preferredHours: z.string().trim().max(64).nullable(),
+    doNotDisturb: z.boolean(),
+    marketingConsent: z.boolean(),
+    occupation: z.string().trim().max(64).nullable(),
+    employer: z.string().trim().max(100).nullable(),
+    address: z.string().trim().max(200).nullable(),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, { message: 'validation.nothing_to_change' });
+
 export const clientsContract = {
   'clients.search': method({
     input: z.object({
@@ -197,7 +225,11 @@ export const clientsContract = {
   }),
   /** A page of the filtered list in client-number order; `after` is the last client number of the previous page. */
   'clients.list': method({
-    input: z.object({ filters: clientFiltersSchema.default({}), after: z.string().max(32).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({
+      filters: clientFiltersSchema.default({}),
+      after: z.string().max(32).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     output: z.object({ rows: z.array(clientSummarySchema), nextCursor: z.string().nullable() }),
     access: 'session',
     audit: false,
@@ -207,6 +239,44 @@ export const clientsContract = {
     input: z.object({ jobId: jobIdSchema, format: z.enum(['csv', 'xlsx']), filters: clientFiltersSchema.default({}) }),
     output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
     access: ['manager', 'admin', 'counter'],
+    audit: true,
+  }),
+  'clients.updateProfile': method({
+    input: z.object({ id: clientId, changes: profileChangesSchema }),
+    output: z.object({ updated: z.array(z.string()) }),
+    access: 'session',
+    audit: true,
+  }),
+  'clients.addImportantDate': method({
+    input: z.object({
+      clientId,
+      kind: z.enum(IMPORTANT_DATE_KINDS),
+      date: isoDate,
+      lunar: z.boolean().default(false),
+      label: z.string().trim().max(100).nullable().default(null),
+    }),
+    output: z.object({ id: z.string() }),
+    access: 'session',
+    audit: true,
+  }),
+  'clients.removeImportantDate': method({ input: z.object({ id: clientId }), output: z.object({}), access: 'session', audit: true }),
+  /** 001: a manager pins a strategic client, with the reason (assets, frequency, contribution). */
+  'clients.pinStrategic': method({
+    input: z
+      .object({ id: clientId, strategic: z.boolean(), reason: z.string().trim().max(200).nullable().default(null) })
+      .refine((v) => !v.strategic || (v.reason ?? '').length >= 4, {
+        message: 'validation.reason_required',
+        path: ['reason'],
+      }),
+    output: z.object({}),
+    access: ['manager'],
+    audit: true,
+  }),
+  /** 002: both sides of a referral earn loyalty points (default 5,000 each) — never cash. */
+  'clients.addReferral': method({
+    input: z.object({ referrerId: clientId, refereeId: clientId }),
+    output: z.object({ id: z.string(), pointsEach: z.number().int() }),
+    access: 'session',
     audit: true,
   }),
   /** Seeing a full ID number or mobile is asked for with a reason and audited (DOMAIN.md §1). */
