@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { SEARCH_KINDS } from '../../src-shared/contract/clients';
 import type { Database } from '../store/schema';
 import { tierToken } from './master';
@@ -56,102 +56,74 @@ export async function searchClients(db: Kysely<Database>, rawQuery: string, limi
   return [...hits].map(([id, kind]) => ({ id, kind }));
 }
 
-type KeyColumn = 'mobile_tail' | 'id_tail' | 'client_no' | 'name' | 'pinyin' | 'initials';
+type TieredColumn = 'name' | 'pinyin' | 'initials';
+type ClientIds = SelectQueryBuilder<Database, 'clients', { id: string }>;
 
-async function byColumnEquals(db: Kysely<Database>, column: KeyColumn, value: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('clients')
-    .select('id')
-    .where(column, '=', value)
-    .where('deleted_hlc', 'is', null)
-    .orderBy('tier_rank')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
+/** Live clients' ids: every stage starts here. */
+function live(db: Kysely<Database>): ClientIds {
+  return db.selectFrom('clients').select('id').where('deleted_hlc', 'is', null);
+}
+
+async function ids(q: ClientIds, limit: number): Promise<string[]> {
+  return (await q.limit(limit).execute()).map((r) => r.id);
+}
+
+/** Asks tier by tier, best first, until `limit` ids are found: each ask is a seek on a (tier_rank, …) key. */
+async function eachTier(limit: number, fetch: (rank: number, remaining: number) => Promise<string[]>): Promise<string[]> {
+  const found: string[] = [];
+  for (const rank of TIER_RANKS) {
+    found.push(...(await fetch(rank, limit - found.length)));
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+function byColumnEquals(db: Kysely<Database>, column: 'mobile_tail' | 'id_tail' | 'client_no', value: string, limit: number) {
+  return ids(live(db).where(column, '=', value).orderBy('tier_rank'), limit);
 }
 
 /** Client numbers are unique: a prefix walks their own index in number order. */
-async function byClientNoPrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('clients')
-    .select('id')
-    .where('client_no', '>', prefix)
-    .where('client_no', '<', prefix + MAX_CHAR)
-    .where('deleted_hlc', 'is', null)
-    .orderBy('client_no')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
+function byClientNoPrefix(db: Kysely<Database>, prefix: string, limit: number) {
+  return ids(
+    live(db)
+      .where('client_no', '>', prefix)
+      .where('client_no', '<', prefix + MAX_CHAR)
+      .orderBy('client_no'),
+    limit,
+  );
 }
 
 /** A whole mobile number, found through the indexed last four digits rather than a scan. */
-async function byWholeMobile(db: Kysely<Database>, digits: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('clients')
-    .select('id')
-    .where('mobile_tail', '=', digits.slice(-4))
-    .where('mobile', '=', digits)
-    .where('deleted_hlc', 'is', null)
-    .orderBy('tier_rank')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
+function byWholeMobile(db: Kysely<Database>, digits: string, limit: number) {
+  return ids(live(db).where('mobile_tail', '=', digits.slice(-4)).where('mobile', '=', digits).orderBy('tier_rank'), limit);
 }
 
-/** Exact matches on a column indexed as (tier_rank, column): one seek per tier. */
-async function byTieredEquals(
-  db: Kysely<Database>,
-  column: 'name' | 'pinyin' | 'initials',
-  value: string,
-  limit: number,
-): Promise<string[]> {
-  const found: string[] = [];
-  for (const rank of TIER_RANKS) {
-    const rows = await db
-      .selectFrom('clients')
-      .select('id')
-      .where('tier_rank', '=', rank)
-      .where(column, '=', value)
-      .where('deleted_hlc', 'is', null)
-      .limit(limit - found.length)
-      .execute();
-    found.push(...rows.map((r) => r.id));
-    if (found.length >= limit) break;
-  }
-  return found;
+function byTieredEquals(db: Kysely<Database>, column: TieredColumn, value: string, limit: number) {
+  return eachTier(limit, (rank, n) => ids(live(db).where('tier_rank', '=', rank).where(column, '=', value), n));
 }
 
-async function byPrefix(db: Kysely<Database>, column: 'name' | 'pinyin' | 'initials', prefix: string, limit: number): Promise<string[]> {
-  const found: string[] = [];
-  for (const rank of TIER_RANKS) {
-    const rows = await db
-      .selectFrom('clients')
-      .select('id')
-      .where('tier_rank', '=', rank)
-      .where(column, '>', prefix)
-      .where(column, '<', prefix + MAX_CHAR)
-      .where('deleted_hlc', 'is', null)
-      .limit(limit - found.length)
-      .execute();
-    found.push(...rows.map((r) => r.id));
-    if (found.length >= limit) break;
-  }
-  return found;
+function byPrefix(db: Kysely<Database>, column: TieredColumn, prefix: string, limit: number) {
+  return eachTier(limit, (rank, n) =>
+    ids(
+      live(db)
+        .where('tier_rank', '=', rank)
+        .where(column, '>', prefix)
+        .where(column, '<', prefix + MAX_CHAR),
+      n,
+    ),
+  );
 }
 
 /**
  * FTS5 (raw SQL: Kysely cannot say MATCH): the tier token narrows each query to one tier, so the best tier comes
  * first without sorting every match. `limit` covers hits already taken, which the caller skips.
  */
-async function byFts(db: Kysely<Database>, match: string, limit: number): Promise<string[]> {
-  const found: string[] = [];
-  for (const rank of TIER_RANKS) {
+function byFts(db: Kysely<Database>, match: string, limit: number): Promise<string[]> {
+  return eachTier(limit, async (rank, n) => {
     const expr = `${match} AND ${tierToken(rank)}`;
     const rows = await sql<{ id: string }>`
       SELECT c.id FROM client_search s JOIN clients c ON c.rowid = s.rowid
-      WHERE client_search MATCH ${expr} AND c.deleted_hlc IS NULL LIMIT ${limit - found.length}`.execute(db);
-    found.push(...rows.rows.map((r) => r.id));
-    if (found.length >= limit) break;
-  }
-  return found;
+      WHERE client_search MATCH ${expr} AND c.deleted_hlc IS NULL LIMIT ${n}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  });
 }

@@ -106,26 +106,12 @@ export async function importClients(
   try {
     const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });
     for (const [i, r] of good.entries()) {
+      const { row, ...fields } = r;
       writer.client(
         {
+          ...fields,
           id: uuidv7(clock.now()),
-          clientNo: r.clientNo,
-          kind: r.kind,
-          name: r.name,
-          nameEn: r.nameEn,
-          gender: r.gender,
-          birthDate: r.birthDate,
-          idType: r.idType,
-          idNumber: r.idNumber,
           idExpiry: null,
-          mobile: r.mobile,
-          province: r.province,
-          address: r.address,
-          occupation: r.occupation,
-          industry: r.industry,
-          employer: r.employer,
-          incomeBand: r.incomeBand,
-          managerId: r.managerId,
           firstBusinessDate: null,
           interests: [],
           preferredChannel: null,

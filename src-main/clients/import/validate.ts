@@ -2,6 +2,7 @@ import { ID_DOCUMENT_TYPES, type IdDocumentType, validateIdDocument } from '../.
 import { maskIdNumber, maskMobile, type IdMaskPattern } from '../../../src-shared/domain/masking';
 import { normaliseMobile } from '../../../src-shared/domain/mobile';
 import { parseCalendarDate } from '../../../src-shared/domain/calendar-date';
+import type { ClientMaster } from '../master';
 import type { ColumnMapping, ImportField } from './columns';
 
 export interface RowError {
@@ -14,25 +15,25 @@ export interface RowError {
   value: string;
 }
 
-export interface ImportRow {
-  row: number;
-  clientNo: string;
-  name: string;
-  nameEn: string | null;
-  kind: 'individual' | 'corporate';
-  gender: 'male' | 'female' | null;
-  birthDate: string | null;
-  idType: IdDocumentType;
-  idNumber: string;
-  mobile: string | null;
-  province: string | null;
-  address: string | null;
-  occupation: string | null;
-  industry: string | null;
-  employer: string | null;
-  incomeBand: string | null;
-  managerId: string | null;
-}
+/** A checked row: the master fields an import fills, with its row number for the report. */
+export type ImportRow = Pick<
+  ClientMaster,
+  | 'clientNo'
+  | 'name'
+  | 'nameEn'
+  | 'kind'
+  | 'gender'
+  | 'birthDate'
+  | 'idNumber'
+  | 'mobile'
+  | 'province'
+  | 'address'
+  | 'occupation'
+  | 'industry'
+  | 'employer'
+  | 'incomeBand'
+  | 'managerId'
+> & { row: number; idType: IdDocumentType };
 
 export interface ValidationContext {
   today: string;
