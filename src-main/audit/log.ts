@@ -37,7 +37,7 @@ function chainHash(f: ChainFields): string {
  * Appends one entry to the hash-chained audit log, inside the caller's transaction so the entry and the change
  * it records commit together. The chain head is kept in device_state too, so a deleted last entry shows.
  */
-export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, clock: Clock, input: AuditInput): Promise<void> {
+export async function appendAudit(trx: Transaction<Database>, clock: Clock, input: AuditInput): Promise<void> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const now = clock.now();
   const fields: ChainFields = {

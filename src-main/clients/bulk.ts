@@ -1,7 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../src-shared/domain/hlc';
 import type { Clock } from '../../src-shared/domain/clock';
-import type { RawDb } from '../store/open';
+import type { Transaction } from 'kysely';
+import type { RawDb, Store } from '../store/open';
+import type { Database } from '../store/schema';
+import { deviceIdentity } from '../sync/outbox';
+import { idHashKey } from './id-hash';
 import { changePayload } from '../sync/outbox';
 import { idHash } from './id-hash';
 import { tierToken, type ClientDerived, type ClientMaster, type MonthlyAssets } from './master';
@@ -239,4 +243,25 @@ export class ClientBulkWriter {
   finish(): void {
     this.s.saveHlc!.run(encodeHlc(this.hlc));
   }
+}
+
+/**
+ * Runs a bulk write (seeding, import) in one Kysely transaction. Kysely holds the store's single connection for the
+ * whole of it, so while the job yields between chunks no other request's query can slip into the open transaction
+ * (and be rolled back with it on cancel): other calls wait their turn. The writer's raw statements run on that
+ * same connection, inside the transaction.
+ */
+export async function withBulkWriter<T>(
+  store: Store,
+  clock: Clock,
+  work: (writer: ClientBulkWriter, trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    const { deviceId, branchId } = await deviceIdentity(trx, clock);
+    const idKey = await idHashKey(trx);
+    const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });
+    const result = await work(writer, trx);
+    writer.finish();
+    return result;
+  });
 }

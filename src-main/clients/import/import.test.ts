@@ -122,6 +122,27 @@ describe('importing client master data', () => {
     expect(count("SELECT count(*) AS n FROM audit_log WHERE method = 'clients.import'")).toBe(0);
   });
 
+  it('never takes another request’s write down with it when cancelled', async () => {
+    t = await testApp();
+    await withAdmin(t);
+    const [existing] = await addClients(t.store, t.clock, [{ name: '柜台客户' }]);
+    const lines = Array.from({ length: 1200 }, (_, i) => `6204${String(i).padStart(8, '0')},客户${i},${good1},,,`);
+    const cancel = new AbortController();
+    let contact: ReturnType<TestApp['call']> | undefined;
+    const job = run(csv(...lines), {
+      signal: cancel.signal,
+      onProgress: () => {
+        // A colleague logs a contact while the import is part-way; then the import is cancelled.
+        contact = t.call('admin-window', 'clients.logContact', { clientId: existing, channel: 'counter', content: '办理转账' });
+        cancel.abort();
+      },
+    });
+    await expect(job).rejects.toMatchObject({ key: 'errors.cancelled' });
+    expect(await contact).toMatchObject({ ok: true });
+    expect(count('SELECT count(*) AS n FROM contacts')).toBe(1);
+    expect(count("SELECT count(*) AS n FROM clients WHERE client_no LIKE '6204%'")).toBe(0);
+  });
+
   it('runs from the screen as a job with progress, for managers only, and is audited', async () => {
     t = await testApp();
     await withAdmin(t);

@@ -6,9 +6,7 @@ import { computeLifecycle } from '../../../src-shared/domain/lifecycle';
 import { maskIdNumber, maskMobile } from '../../../src-shared/domain/masking';
 import { appendAudit, type AuditInput } from '../../audit/log';
 import type { Store } from '../../store/open';
-import { deviceIdentity } from '../../sync/outbox';
-import { ClientBulkWriter } from '../bulk';
-import { idHashKey } from '../id-hash';
+import { withBulkWriter } from '../bulk';
 import { type ColumnMapping, type ImportField, IMPORT_FIELDS, missingRequired, suggestMapping } from './columns';
 import { readTable } from './table';
 import { type RowError, validateRows } from './validate';
@@ -98,13 +96,7 @@ export async function importClients(
   };
   if (options.dryRun || good.length === 0) return report;
 
-  const { deviceId, branchId, idKey } = await store.db.transaction().execute(async (trx) => ({
-    ...(await deviceIdentity(trx, clock)),
-    idKey: await idHashKey(trx),
-  }));
-  store.raw.exec('BEGIN IMMEDIATE');
-  try {
-    const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });
+  await withBulkWriter(store, clock, async (writer, trx) => {
     for (const [i, r] of good.entries()) {
       const { row, ...fields } = r;
       writer.client(
@@ -137,14 +129,8 @@ export async function importClients(
         if (options.signal?.aborted) throw new AppError('CONFLICT', 'errors.cancelled', 'import cancelled; nothing was imported');
       }
     }
-    writer.finish();
-    // Kysely runs on the same connection, so the entry joins the open transaction.
-    await appendAudit(store.db, clock, options.audit);
-    store.raw.exec('COMMIT');
-  } catch (err) {
-    if (store.raw.inTransaction) store.raw.exec('ROLLBACK');
-    throw err;
-  }
+    await appendAudit(trx, clock, options.audit);
+  });
   options.onProgress?.(good.length, good.length);
   return { ...report, imported: good.length };
 }

@@ -5,9 +5,7 @@ import { DEFAULT_REFERRAL_POLICY } from '../../../src-shared/domain/points';
 import { appendAudit } from '../../audit/log';
 import { createStaff } from '../../auth/staff';
 import type { Store } from '../../store/open';
-import { deviceIdentity } from '../../sync/outbox';
-import { ClientBulkWriter } from '../bulk';
-import { idHashKey } from '../id-hash';
+import { withBulkWriter } from '../bulk';
 import { demoClientNo, generateClient, MAX_SEED, type Manager } from './generate';
 import { Rng } from './random';
 
@@ -51,56 +49,46 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
 
   const started = performance.now();
   const managers = await ensureManagers(store, clock);
-  const { deviceId, branchId, idKey } = await store.db.transaction().execute(async (trx) => ({
-    ...(await deviceIdentity(trx, clock)),
-    idKey: await idHashKey(trx),
-  }));
 
   const rng = new Rng(options.seed * 7919 + 17);
   const todayMs = Date.parse(new Date(clock.now()).toISOString().slice(0, 10));
   // A big page cache while seeding: index inserts at 200k clients otherwise miss the cache and decrypt pages.
   const cacheBefore = store.raw.pragma('cache_size', { simple: true }) as number;
   store.raw.pragma(`cache_size = -${SEED_CACHE_KIB}`);
-  // Raw statements under one BEGIN…COMMIT; the awaits between chunks let a cancel (Ctrl-C) arrive.
-  store.raw.exec('BEGIN IMMEDIATE');
+  // One transaction; the awaits between chunks let a cancel (Ctrl-C) arrive, and a cancel keeps nothing.
   try {
-    const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });
-    const ids: string[] = [];
-    for (let i = 0; i < options.clients; i++) {
-      ids.push(generateClient(writer, rng, options.seed, i, todayMs, managers));
-      // Referrals (002): about one client in fifty came through an earlier one; both earn points, never cash.
-      if (i > 10 && rng.chance(0.02)) {
-        const referrer = ids[rng.int(0, i - 1)] ?? ids[0]!;
-        const referee = ids[i]!;
-        const at = new Date(todayMs - rng.int(1, 300) * 86_400_000).toISOString();
-        const referralId = uuidv7(Date.parse(at), rng.bytes);
-        const points = DEFAULT_REFERRAL_POLICY.pointsEach;
-        writer.referral({ id: referralId, referrerId: referrer, refereeId: referee, at, pointsEach: points });
-        for (const clientId of [referrer, referee]) {
-          writer.points({
-            id: uuidv7(Date.parse(at), rng.bytes),
-            clientId,
-            kind: 'earned',
-            points,
-            reason: 'referral',
-            refId: referralId,
-            at,
-          });
+    await withBulkWriter(store, clock, async (writer, trx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < options.clients; i++) {
+        ids.push(generateClient(writer, rng, options.seed, i, todayMs, managers));
+        // Referrals (002): about one client in fifty came through an earlier one; both earn points, never cash.
+        if (i > 10 && rng.chance(0.02)) {
+          const referrer = ids[rng.int(0, i - 1)] ?? ids[0]!;
+          const referee = ids[i]!;
+          const at = new Date(todayMs - rng.int(1, 300) * 86_400_000).toISOString();
+          const referralId = uuidv7(Date.parse(at), rng.bytes);
+          const points = DEFAULT_REFERRAL_POLICY.pointsEach;
+          writer.referral({ id: referralId, referrerId: referrer, refereeId: referee, at, pointsEach: points });
+          for (const clientId of [referrer, referee]) {
+            writer.points({
+              id: uuidv7(Date.parse(at), rng.bytes),
+              clientId,
+              kind: 'earned',
+              points,
+              reason: 'referral',
+              refId: referralId,
+              at,
+            });
+          }
+        }
+        if ((i + 1) % CHUNK === 0) {
+          options.onProgress?.(i + 1, options.clients);
+          await new Promise((resolve) => setImmediate(resolve));
+          if (options.signal?.aborted) throw new AppError('CONFLICT', 'errors.cancelled', 'seeding cancelled; nothing was kept');
         }
       }
-      if ((i + 1) % CHUNK === 0) {
-        options.onProgress?.(i + 1, options.clients);
-        await new Promise((resolve) => setImmediate(resolve));
-        if (options.signal?.aborted) throw new AppError('CONFLICT', 'errors.cancelled', 'seeding cancelled; nothing was kept');
-      }
-    }
-    writer.finish();
-    // Kysely runs on the same connection, so the entry joins the open transaction.
-    await appendAudit(store.db, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
-    store.raw.exec('COMMIT');
-  } catch (err) {
-    if (store.raw.inTransaction) store.raw.exec('ROLLBACK');
-    throw err;
+      await appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
+    });
   } finally {
     store.raw.pragma(`cache_size = ${cacheBefore}`);
   }
