@@ -2,13 +2,13 @@ import type { RefCallback } from 'react';
 
 /**
  * The global search shortcut may fire on any page: the request waits here until the Clients page's search box
- * is mounted, then focuses it.
+ * is mounted, then focuses it. The text is selected, so the next client's name simply replaces the last one's.
  */
 let box: HTMLInputElement | null = null;
 let pending = false;
 
 export function focusClientSearch(): void {
-  if (box) box.focus();
+  if (box) take(box);
   else pending = true;
 }
 
@@ -16,9 +16,14 @@ export const clientSearchRef: RefCallback<HTMLInputElement> = (element) => {
   box = element;
   if (element && pending) {
     pending = false;
-    element.focus();
+    take(element);
   }
   return () => {
     if (box === element) box = null;
   };
 };
+
+function take(element: HTMLInputElement): void {
+  element.focus();
+  element.select();
+}

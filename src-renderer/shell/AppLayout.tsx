@@ -5,18 +5,18 @@ import { useSession, useSignOut } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { hrefOf, ROUTES, useRoute } from './router';
+import { hrefOf, ROUTES, useLocation } from './router';
 import { PAGES } from './routes';
 import { useClientSearchShortcut } from './shortcuts';
 
 export function AppLayout() {
   const t = useT();
   const session = useSession();
-  const route = useRoute();
+  const { route, id } = useLocation();
   const signOut = useSignOut();
   const [navOpened, nav] = useDisclosure(false);
   useClientSearchShortcut(!session.locked);
-  const { Page } = PAGES[route];
+  const { Page, Detail } = PAGES[route];
 
   const onSignOut = () =>
     signOut.mutate(undefined, { onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }) });
@@ -58,7 +58,8 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <Page />
+        {/* Keyed by the record: moving from one client to another starts the page afresh (no revealed value carries over). */}
+        {id !== null && Detail ? <Detail key={id} id={id} /> : <Page />}
       </AppShell.Main>
     </AppShell>
   );

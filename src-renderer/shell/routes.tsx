@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ClientsPage } from '../clients/ClientsPage';
+import { ClientProfilePage } from '../clients/profile/ClientProfilePage';
 import { ComplaintsPage } from '../complaints/ComplaintsPage';
 import { EventsPage } from '../events/EventsPage';
 import type { TranslationKey } from '../i18n/dictionary';
@@ -10,9 +11,12 @@ import { SyncPage } from '../sync/SyncPage';
 import { WorklistPage } from '../worklist/WorklistPage';
 import type { Route } from './router';
 
-/** Each place of the app: its navbar label and its page. Adding a capability adds a line here. */
-export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType }> = {
-  clients: { label: 'nav.clients', Page: ClientsPage },
+/**
+ * Each place of the app: its navbar label, its page, and the page of one of its records (`#/<route>/<id>`) where
+ * it has one. Adding a capability adds a line here.
+ */
+export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType; Detail?: ComponentType<{ id: string }> }> = {
+  clients: { label: 'nav.clients', Page: ClientsPage, Detail: ClientProfilePage },
   worklist: { label: 'nav.worklist', Page: WorklistPage },
   complaints: { label: 'nav.complaints', Page: ComplaintsPage },
   events: { label: 'nav.events', Page: EventsPage },

@@ -1,0 +1,65 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { ClientProfile, InputOf } from '../../src-shared/contract';
+import { api } from '../api/client';
+import { methodQuery } from '../api/query';
+
+/** Search is ~1 ms in main: ask as the staff member types, once they pause this long. */
+const SEARCH_DEBOUNCE_MS = 120;
+const SEARCH_LIMIT = 50;
+
+/**
+ * The ranked matches for what is typed. While the next answer is on its way the previous one stays on screen
+ * (no flicker); `fresh` says whether the rows shown answer exactly the text in the box.
+ */
+export function useClientSearch(text: string) {
+  const q = text.trim();
+  const [debounced] = useDebouncedValue(q, SEARCH_DEBOUNCE_MS);
+  const query = useQuery({
+    ...methodQuery('clients.search', { q: debounced, limit: SEARCH_LIMIT }),
+    enabled: debounced.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const fresh = q.length > 0 && debounced === q && query.isSuccess && !query.isPlaceholderData;
+  return { ...query, fresh };
+}
+
+export function profileQuery(id: string) {
+  return methodQuery('clients.profile', { id });
+}
+
+export function useClientProfile(id: string) {
+  return useQuery(profileQuery(id));
+}
+
+/**
+ * Logs a contact. The new entry tops the timeline at once, then the profile is read again: a contact is activity,
+ * which can move the lifecycle stage shown in the header and in search results.
+ */
+export function useLogContact(clientId: string) {
+  const queryClient = useQueryClient();
+  const key = profileQuery(clientId).queryKey;
+  return useMutation({
+    mutationFn: (input: InputOf<'clients.logContact'>) => api.clients.logContact(input),
+    onSuccess: (contact) => {
+      queryClient.setQueryData(key, (profile: ClientProfile | undefined) =>
+        profile ? { ...profile, timeline: [contact, ...profile.timeline.filter((c) => c.id !== contact.id)] } : profile,
+      );
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
+    },
+  });
+}
+
+/**
+ * Asks main for a full ID number or mobile (audited, with a reason). The answer must not outlive the screen that
+ * asked: no query cache, and the mutation is forgotten as soon as it settles (`gcTime: 0` plus `reset()` by the
+ * caller), so the value lives only in the component state that shows it.
+ */
+export function useReveal() {
+  return useMutation({
+    mutationFn: (input: InputOf<'clients.reveal'>) => api.clients.reveal(input),
+    gcTime: 0,
+  });
+}

@@ -1,0 +1,121 @@
+import { Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ClientProfile } from '../../../src-shared/contract';
+import { useT } from '../../i18n/I18nProvider';
+import { useFormats } from '../../i18n/formats';
+import { channelLabel, idTypeLabel, IMPORTANT_DATE_LABELS } from '../labels';
+import { Fact } from './Fact';
+
+/** Identity, needs and preferences, important dates: read-only in this release. */
+export function OverviewTab({ profile, today }: { profile: ClientProfile; today: string }) {
+  const t = useT();
+  const formats = useFormats();
+  const { identity, preferences } = profile;
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const idExpired = identity.idExpiry !== null && identity.idExpiry < today;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('clients.overview.identity')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t('clients.overview.name_en')}>{identity.nameEn}</Fact>
+          <Fact label={t('clients.overview.gender')}>{identity.gender ? t(`gender.${identity.gender}`) : null}</Fact>
+          <Fact label={t('clients.overview.birth_date')}>
+            {identity.birthDate
+              ? identity.age !== null
+                ? t('clients.overview.birth_with_age', { date: formats.date(identity.birthDate), age: identity.age })
+                : formats.date(identity.birthDate)
+              : null}
+          </Fact>
+          <Fact label={t('clients.overview.id_type')}>{idTypeLabel(t, identity.idType)}</Fact>
+          <Fact label={t('clients.overview.id_expiry')}>
+            {identity.idExpiry ? (
+              <Group gap={6}>
+                <Text size="sm" c={idExpired ? 'red.7' : undefined}>
+                  {formats.date(identity.idExpiry)}
+                </Text>
+                {idExpired && (
+                  <Badge color="red" variant="light" size="xs" tt="none">
+                    {t('clients.overview.id_expired')}
+                  </Badge>
+                )}
+              </Group>
+            ) : null}
+          </Fact>
+          <Fact label={t('clients.overview.province')}>{identity.province}</Fact>
+          <Fact label={t('clients.overview.address')}>{identity.address}</Fact>
+          <Fact label={t('clients.overview.occupation')}>{identity.occupation}</Fact>
+          <Fact label={t('clients.overview.industry')}>{identity.industry}</Fact>
+          <Fact label={t('clients.overview.employer')}>{identity.employer}</Fact>
+          <Fact label={t('clients.overview.income_band')}>{identity.incomeBand}</Fact>
+        </SimpleGrid>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('clients.overview.preferences')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t('clients.overview.financial_goals')}>{preferences.financialGoals}</Fact>
+          <Fact label={t('clients.overview.interests')}>
+            {preferences.interests.length > 0 ? (
+              <Group gap={4}>
+                {preferences.interests.map((interest) => (
+                  <Badge key={interest} variant="light" color="blue" size="sm" tt="none">
+                    {interest}
+                  </Badge>
+                ))}
+              </Group>
+            ) : null}
+          </Fact>
+          <Fact label={t('clients.overview.preferred_channel')}>
+            {preferences.preferredChannel ? channelLabel(t, preferences.preferredChannel) : null}
+          </Fact>
+          <Fact label={t('clients.overview.preferred_hours')}>{preferences.preferredHours}</Fact>
+          <Fact label={t('clients.flag.dnd')}>
+            <Text size="sm" c={preferences.doNotDisturb ? 'red.7' : undefined}>
+              {yesNo(preferences.doNotDisturb)}
+            </Text>
+          </Fact>
+          <Fact label={t('clients.overview.marketing_consent')}>
+            <Text size="sm" c={preferences.marketingConsent ? undefined : 'red.7'}>
+              {yesNo(preferences.marketingConsent)}
+            </Text>
+          </Fact>
+          {profile.summary.strategic && <Fact label={t('clients.overview.strategic_reason')}>{profile.strategicReason}</Fact>}
+        </SimpleGrid>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('clients.overview.important_dates')}
+        </Title>
+        {profile.importantDates.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('clients.overview.no_important_dates')}
+          </Text>
+        ) : (
+          <Table withRowBorders={false} verticalSpacing={4}>
+            <Table.Tbody>
+              {profile.importantDates.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td w={160}>
+                    <Text size="sm">{t(IMPORTANT_DATE_LABELS[d.kind])}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {d.lunar ? t('clients.overview.lunar_date', { date: d.date }) : formats.date(d.date)}
+                      {d.label ? ` · ${d.label}` : ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

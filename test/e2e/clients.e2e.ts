@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFiles } from '../../src-main/store/data-dir';
+import { readKeyFile } from '../../src-main/store/key';
+import { openRaw } from '../../src-main/store/open';
+import { launchBrowser, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+
+let browser: Browser;
+let host: RunningHost;
+let page: Page;
+let errors: string[];
+
+const ADMIN = { login: 'li.jing', name: '李静', password: 'counter-2026-ok' };
+
+interface DemoClient {
+  id: string;
+  name: string;
+  initials: string;
+  id_number: string;
+}
+
+/** A demo client to look for, read straight from the host's encrypted store (WAL lets a reader in beside it). */
+function pickClient(): DemoClient {
+  const files = dataFiles(host.dataDir);
+  const raw = openRaw({ path: files.database, key: readKeyFile(files.keyFile) });
+  try {
+    // An initials string only this client has, so the first result is them.
+    return raw
+      .prepare(
+        `SELECT id, name, initials, id_number FROM clients c WHERE kind = 'individual' AND risk_assessed_on IS NOT NULL
+         AND (SELECT count(*) FROM clients d WHERE d.initials = c.initials) = 1 ORDER BY client_no LIMIT 1`,
+      )
+      .get() as DemoClient;
+  } finally {
+    raw.close();
+  }
+}
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
+  page = await browser.newPage({ locale: 'zh-CN' });
+  errors = watchPageErrors(page);
+  await page.goto(host.openUrl);
+  await page.getByTestId('setup-login').fill(ADMIN.login);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-password').fill(ADMIN.password);
+  await page.getByTestId('setup-password2').fill(ADMIN.password);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('staff-name').filter({ hasText: ADMIN.name }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('a client at the counter', () => {
+  let client: DemoClient;
+
+  it('is found by the initials of their name and their profile opens', async () => {
+    client = pickClient();
+    await page.getByTestId('nav-clients').click();
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('client-search').fill(client.initials);
+    const first = page.getByTestId('client-row').first();
+    await expect.poll(() => first.textContent()).toContain(client.name);
+    await page.getByTestId('client-search').press('Enter');
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toContain(client.name);
+    // The ID shows masked: never the full number on screen.
+    expect(await page.getByTestId('masked-id').textContent()).not.toContain(client.id_number);
+  });
+
+  it('the conversation is logged from the keyboard and tops the timeline', async () => {
+    const note = `客户询问大额存单起存金额 ${Date.now()}`;
+    await page.getByTestId('contact-content').fill(note);
+    await page.getByTestId('contact-content').press('Control+Enter');
+    await expect.poll(() => page.getByTestId('timeline-entry').first().textContent()).toContain(note);
+  });
+
+  it('a note promising guaranteed returns is refused with the reason', async () => {
+    await page.getByTestId('contact-content').fill('这款理财保本保息，放心买');
+    await page.getByTestId('contact-content').press('Control+Enter');
+    await expect.poll(() => page.getByTestId('contact-error').isVisible()).toBe(true);
+    expect(await page.getByTestId('contact-content').inputValue()).toBe('这款理财保本保息，放心买');
+  });
+
+  it('the full ID number is revealed only with a reason, and the reveal is in the audit log', async () => {
+    const reason = '客户办理挂失，核对身份证件';
+    await page.getByTestId('reveal-id').click();
+    await page.getByTestId('reveal-reason').fill(reason);
+    await page.getByTestId('reveal-reason').press('Enter');
+    await expect.poll(() => page.getByTestId('revealed-value').textContent()).toContain(client.id_number);
+    await page.getByTestId('nav-settings').click();
+    const audit = page.getByTestId('audit-table');
+    await expect.poll(() => audit.textContent()).toContain(reason);
+    expect(errors).toEqual([]);
+  });
+});
