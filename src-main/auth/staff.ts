@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Role, type Staff } from '../../src-shared/contract';
 import type { Clock } from '../../src-shared/domain/clock';
-import { uuidv7 } from '../../src-shared/domain/ids';
 import type { Settings } from '../../src-shared/contract';
-import { deviceIdentity, nextHlc, recordChange } from '../sync/outbox';
+import { newRowColumns, recordChange } from '../sync/outbox';
 import type { Database, StaffTable } from '../store/schema';
 import { hashPassword, verifyPassword } from './password';
 
@@ -34,19 +33,14 @@ export async function createStaff(trx: Transaction<Database>, clock: Clock, inpu
   if (existing) {
     throw new AppError('CONFLICT', 'errors.staff.login_taken', `the login ${input.login} is taken`, { params: { login: input.login } });
   }
-  const { branchId } = await deviceIdentity(trx, clock);
-  const hlc = await nextHlc(trx, clock);
-  const id = uuidv7(clock.now());
+  const base = await newRowColumns(trx, clock);
+  const { id, updated_hlc: hlc } = base;
   const roles = [...new Set(input.roles)];
   const { hash, salt } = hashPassword(input.password);
   await trx
     .insertInto('staff')
     .values({
-      id,
-      branch_id: branchId,
-      created_at: new Date(clock.now()).toISOString(),
-      updated_hlc: hlc,
-      deleted_hlc: null,
+      ...base,
       login: input.login,
       display_name: input.displayName,
       roles: JSON.stringify(roles),

@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely';
 import { AppError, type Settings, type Staff } from '../../src-shared/contract';
 import type { logContactInput } from '../../src-shared/contract/clients';
 import type { Clock } from '../../src-shared/domain/clock';
-import { uuidv7 } from '../../src-shared/domain/ids';
 import { computeLifecycle } from '../../src-shared/domain/lifecycle';
 import {
   checkRecommendation,
@@ -11,7 +10,7 @@ import {
   type ClientRiskLevel,
 } from '../../src-shared/domain/suitability';
 import type { Database } from '../store/schema';
-import { deviceIdentity, nextHlc, recordChange } from '../sync/outbox';
+import { newRowColumns, recordChange } from '../sync/outbox';
 import type { z } from 'zod';
 
 export type LogContactInput = z.output<typeof logContactInput>;
@@ -84,17 +83,12 @@ export async function logContact(
     flags = check.flags;
   }
 
-  const now = clock.now();
-  const { branchId } = await deviceIdentity(trx, clock);
-  const hlc = await nextHlc(trx, clock);
+  const base = await newRowColumns(trx, clock);
+  const hlc = base.updated_hlc;
   const row = {
-    id: uuidv7(now),
-    branch_id: branchId,
-    created_at: new Date(now).toISOString(),
-    updated_hlc: hlc,
-    deleted_hlc: null,
+    ...base,
     client_id: input.clientId,
-    at: new Date(now).toISOString(),
+    at: base.created_at,
     channel: input.channel,
     staff_id: staff.id,
     staff_name: staff.displayName,

@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import { AppError } from '../../src-shared/contract';
 import type { IMPORTANT_DATE_KINDS, profileChangesSchema } from '../../src-shared/contract/clients';
 import type { Clock } from '../../src-shared/domain/clock';
-import { uuidv7 } from '../../src-shared/domain/ids';
 import { DEFAULT_REFERRAL_POLICY } from '../../src-shared/domain/points';
 import type { ClientsTable, Database } from '../store/schema';
-import { deviceIdentity, nextHlc, recordChange } from '../sync/outbox';
+import { newRowColumns, nextHlc, recordChange } from '../sync/outbox';
 
 type ProfileChanges = z.output<typeof profileChangesSchema>;
 type ChangeKey = keyof ProfileChanges;
@@ -86,17 +85,12 @@ export async function addImportantDate(
   input: { clientId: string; kind: (typeof IMPORTANT_DATE_KINDS)[number]; date: string; lunar: boolean; label: string | null },
 ): Promise<string> {
   await requireClient(trx, input.clientId);
-  const { branchId } = await deviceIdentity(trx, clock);
-  const hlc = await nextHlc(trx, clock);
-  const id = uuidv7(clock.now());
+  const base = await newRowColumns(trx, clock);
+  const { id, updated_hlc: hlc } = base;
   await trx
     .insertInto('important_dates')
     .values({
-      id,
-      branch_id: branchId,
-      created_at: new Date(clock.now()).toISOString(),
-      updated_hlc: hlc,
-      deleted_hlc: null,
+      ...base,
       client_id: input.clientId,
       kind: input.kind,
       date: input.date,
@@ -138,16 +132,9 @@ export async function addReferral(
     .where('deleted_hlc', 'is', null)
     .executeTakeFirst();
   if (already) throw new AppError('CONFLICT', 'errors.referrals.already_referred', 'this client was already referred by someone');
-  const { branchId } = await deviceIdentity(trx, clock);
   const now = new Date(clock.now()).toISOString();
   const pointsEach = DEFAULT_REFERRAL_POLICY.pointsEach;
-  const base = async () => ({
-    id: uuidv7(clock.now()),
-    branch_id: branchId,
-    created_at: now,
-    updated_hlc: await nextHlc(trx, clock),
-    deleted_hlc: null,
-  });
+  const base = () => newRowColumns(trx, clock);
   const referral = { ...(await base()), referrer_id: referrerId, referee_id: refereeId, at: now, points_each: pointsEach };
   await trx.insertInto('referrals').values(referral).execute();
   await recordChange(trx, clock, { table: 'referrals', rowId: referral.id, hlc: referral.updated_hlc, change: { op: 'insert' } });

@@ -42,6 +42,19 @@ export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise
   return next;
 }
 
+/** The sync-ready columns of a new row made on this device (DESIGN.md): UUIDv7 id, branch, creation time, HLC. */
+export async function newRowColumns(trx: Transaction<Database>, clock: Clock) {
+  const { branchId } = await deviceIdentity(trx, clock);
+  const now = clock.now();
+  return {
+    id: uuidv7(now),
+    branch_id: branchId,
+    created_at: new Date(now).toISOString(),
+    updated_hlc: await nextHlc(trx, clock),
+    deleted_hlc: null,
+  };
+}
+
 /**
  * What a change record says: a new row, or which fields of a mutable row changed. The values themselves are read
  * from the row when the sync service pushes (a row's secrets, like a password hash, are never pushed), so the
