@@ -1,12 +1,16 @@
-import { Alert, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ClientSummary } from '../../src-shared/contract';
+import { mayCall } from '../auth/access';
 import { useSession } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { Page } from '../shell/Page';
 import { navigate } from '../shell/router';
 import { useClientSearch } from './hooks';
+import { ImportWizard } from './import/ImportWizard';
+import { ClientList } from './list/ClientList';
+import { recallList, rememberList, type FilterForm } from './list/filters';
 import { RESULTS_ID, ResultsTable, rowId } from './ResultsTable';
 import { clientSearchRef } from './search-focus';
 import { recallSearch, rememberSearch } from './search-memory';
@@ -16,12 +20,19 @@ const NO_RESULTS: ClientSummary[] = [];
 /**
  * Finding the client at the counter: one box for name, pinyin, initials, mobile or ID tail, or client number;
  * arrows move the selection, Enter opens the profile, Escape starts over. The keyboard never leaves the box.
+ * Beside it, the whole client list with filters (for a manager's review or an export); typing goes back to search.
  */
 export function ClientsPage() {
   const t = useT();
   const { staff } = useSession();
   const [text, setText] = useState(() => recallSearch(staff.id));
   const search = useClientSearch(text);
+  const [importing, setImporting] = useState(false);
+  const [list, setList] = useState(() => recallList(staff.id));
+  const setListing = (listing: boolean, form: FilterForm = list.form) => {
+    setList({ form, listing });
+    rememberList(staff.id, form, listing);
+  };
   const typed = text.trim().length > 0;
   const results = typed ? (search.data?.results ?? NO_RESULTS) : NO_RESULTS;
 
@@ -45,7 +56,9 @@ export function ClientsPage() {
     setText(next);
     setOpenWhenFresh(false);
     rememberSearch(staff.id, next);
+    if (next.trim() && list.listing) setListing(false);
   };
+  const showList = list.listing && !typed;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return; // an IME is still composing the Chinese characters
@@ -82,31 +95,60 @@ export function ClientsPage() {
 
   const active = results[selected];
   return (
-    <Page title={t('nav.clients')}>
-      <TextInput
-        ref={clientSearchRef}
-        data-testid="client-search"
-        type="search"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-haspopup="grid"
-        aria-expanded={results.length > 0}
-        aria-controls={RESULTS_ID}
-        aria-activedescendant={active ? rowId(active) : undefined}
-        autoFocus
-        autoComplete="off"
-        spellCheck={false}
-        label={t('clients.search.label')}
-        placeholder={t('clients.search.placeholder')}
-        description={t('clients.search.shortcut')}
-        value={text}
-        onChange={(event) => change(event.currentTarget.value)}
-        onKeyDown={onKeyDown}
-        rightSection={typed && search.isFetching ? <Loader size="xs" /> : null}
-        maw={560}
-        size="md"
-      />
-      {!typed ? (
+    <Page
+      title={t('nav.clients')}
+      actions={
+        mayCall(staff, 'clients.import') ? (
+          <Button data-testid="import-open" variant="default" onClick={() => setImporting(true)}>
+            {t('import.open')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <ImportWizard opened={importing} onClose={() => setImporting(false)} />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput
+          ref={clientSearchRef}
+          data-testid="client-search"
+          type="search"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-haspopup="grid"
+          aria-expanded={results.length > 0}
+          aria-controls={RESULTS_ID}
+          aria-activedescendant={active ? rowId(active) : undefined}
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          label={t('clients.search.label')}
+          placeholder={t('clients.search.placeholder')}
+          description={t('clients.search.shortcut')}
+          value={text}
+          onChange={(event) => change(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          rightSection={typed && search.isFetching ? <Loader size="xs" /> : null}
+          w={560}
+          maw="100%"
+          size="md"
+        />
+        <SegmentedControl
+          data-testid="clients-view"
+          aria-label={t('clients.view.label')}
+          value={showList ? 'list' : 'search'}
+          onChange={(view) => {
+            if (view === 'list') change('');
+            setListing(view === 'list');
+          }}
+          data={[
+            { value: 'search', label: t('clients.view.search') },
+            { value: 'list', label: t('clients.view.list') },
+          ]}
+          mb={22}
+        />
+      </Group>
+      {showList ? (
+        <ClientList form={list.form} onFormChange={(form) => setListing(true, form)} />
+      ) : !typed ? (
         <EmptyState state="idle" />
       ) : search.isError && !search.data ? (
         <Alert color="red" variant="light">

@@ -15,18 +15,36 @@ export function rowId(client: ClientSummary): string {
   return `client-row-${client.id}`;
 }
 
+/** Rows from the end of what is loaded at which a paged list asks for its next page. */
+const NEAR_END_ROWS = 40;
+
 /**
- * The ranked matches as a table that renders only the rows in view. The search box keeps the keyboard focus and
- * drives the selection (aria-activedescendant), so typing, arrows and Enter never leave it.
+ * Clients as a table that renders only the rows in view: the search's ranked matches, or a page of the filtered
+ * list. Whoever holds the keyboard focus (the search box, the list) drives the selection through
+ * aria-activedescendant, so typing, arrows and Enter never leave it. A paged list passes `onNearEnd` to be told
+ * when the staff member scrolls close to the last loaded row.
  */
 export function ResultsTable({
   results,
   selected,
   onOpen,
+  onNearEnd,
+  id = RESULTS_ID,
+  testId = 'client-results',
+  rowTestId = 'client-row',
+  label,
+  totalRows,
 }: {
   results: ClientSummary[];
   selected: number;
   onOpen: (client: ClientSummary) => void;
+  onNearEnd?: () => void;
+  id?: string;
+  testId?: string;
+  rowTestId?: string;
+  label?: string;
+  /** The rows the whole list has, when more than are loaded (for assistive technology's "row n of m"). */
+  totalRows?: number;
 }) {
   const t = useT();
   const viewportRef = useRef<HTMLDivElement>(null);
@@ -51,16 +69,20 @@ export function ResultsTable({
   }, [selected, results, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const lastInView = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && results.length > 0 && lastInView >= results.length - NEAR_END_ROWS) onNearEnd();
+  }, [lastInView, results.length, onNearEnd]);
   const paddingTop = (items[0]?.start ?? headerHeight) - headerHeight;
   const paddingBottom = virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? headerHeight) - headerHeight);
 
   return (
     <ScrollArea.Autosize mah="calc(100dvh - 290px)" mih={ROW_HEIGHT * 4} viewportRef={viewportRef} type="auto" offsetScrollbars>
       <Table
-        id={RESULTS_ID}
-        data-testid="client-results"
-        aria-label={t('clients.results.label')}
-        aria-rowcount={results.length + 1}
+        id={id}
+        data-testid={testId}
+        aria-label={label ?? t('clients.results.label')}
+        aria-rowcount={(totalRows ?? results.length) + 1}
         stickyHeader
         layout="fixed"
         highlightOnHover
@@ -93,7 +115,7 @@ export function ResultsTable({
               <Table.Tr
                 key={item.key}
                 id={rowId(client)}
-                data-testid="client-row"
+                data-testid={rowTestId}
                 data-client-id={client.id}
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}

@@ -95,3 +95,33 @@ describe('a client at the counter', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a manager’s list work', () => {
+  it('imports a spreadsheet, seeing the rows it refuses and why, then finds the new client', async () => {
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('import-open').click();
+    const csv = [
+      '客户号,姓名,证件号码,手机号',
+      '620188000001,司马光明,310115198504121236,13812345678',
+      '620188000002,错号码,310115198504121231,13912345678',
+    ].join('\n');
+    await page.getByTestId('import-file').setInputFiles({ name: '客户.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('import-error-row').count()).toBe(1);
+    expect(await page.getByTestId('import-errors').textContent()).toContain('3');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('client-search').fill('smgm');
+    await expect.poll(() => page.getByTestId('client-row').first().textContent()).toContain('司马光明');
+  });
+
+  it('filters the list to VIPs and exports it masked', async () => {
+    await page.getByTestId('client-search').fill('');
+    await page.getByTestId('clients-view').getByText('客户列表').click();
+    await page.getByTestId('client-list-row').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});

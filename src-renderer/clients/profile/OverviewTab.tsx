@@ -1,17 +1,28 @@
-import { Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { ClientProfile } from '../../../src-shared/contract';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormats } from '../../i18n/formats';
-import { channelLabel, idTypeLabel, IMPORTANT_DATE_LABELS } from '../labels';
+import { useSession } from '../../auth/hooks';
+import { mayCall } from '../../auth/access';
+import { channelLabel, idTypeLabel } from '../labels';
 import { Fact } from './Fact';
+import { ImportantDates } from './ImportantDates';
+import { PreferencesForm } from './PreferencesForm';
+import { StrategicPin } from './StrategicPin';
 
-/** Identity, needs and preferences, important dates: read-only in this release. */
+/**
+ * Identity, needs and preferences, important dates. The branch edits the needs and preferences (and occupation,
+ * employer, address), keeps the important dates, and a manager pins a strategic client.
+ */
 export function OverviewTab({ profile, today }: { profile: ClientProfile; today: string }) {
   const t = useT();
   const formats = useFormats();
   const { identity, preferences } = profile;
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   const idExpired = identity.idExpiry !== null && identity.idExpiry < today;
+  const { staff } = useSession();
+  const [editing, setEditing] = useState(false);
 
   return (
     <Stack gap="lg">
@@ -54,67 +65,57 @@ export function OverviewTab({ profile, today }: { profile: ClientProfile; today:
       </Stack>
 
       <Stack gap="sm">
-        <Title order={3} size="h5">
-          {t('clients.overview.preferences')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t('clients.overview.financial_goals')}>{preferences.financialGoals}</Fact>
-          <Fact label={t('clients.overview.interests')}>
-            {preferences.interests.length > 0 ? (
-              <Group gap={4}>
-                {preferences.interests.map((interest) => (
-                  <Badge key={interest} variant="light" color="blue" size="sm" tt="none">
-                    {interest}
-                  </Badge>
-                ))}
-              </Group>
-            ) : null}
-          </Fact>
-          <Fact label={t('clients.overview.preferred_channel')}>
-            {preferences.preferredChannel ? channelLabel(t, preferences.preferredChannel) : null}
-          </Fact>
-          <Fact label={t('clients.overview.preferred_hours')}>{preferences.preferredHours}</Fact>
-          <Fact label={t('clients.flag.dnd')}>
-            <Text size="sm" c={preferences.doNotDisturb ? 'red.7' : undefined}>
-              {yesNo(preferences.doNotDisturb)}
-            </Text>
-          </Fact>
-          <Fact label={t('clients.overview.marketing_consent')}>
-            <Text size="sm" c={preferences.marketingConsent ? undefined : 'red.7'}>
-              {yesNo(preferences.marketingConsent)}
-            </Text>
-          </Fact>
-          {profile.summary.strategic && <Fact label={t('clients.overview.strategic_reason')}>{profile.strategicReason}</Fact>}
-        </SimpleGrid>
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            {t('clients.overview.preferences')}
+          </Title>
+          {!editing && (
+            <Button data-testid="profile-edit" size="xs" variant="light" onClick={() => setEditing(true)}>
+              {t('clients.edit.open')}
+            </Button>
+          )}
+        </Group>
+        {editing ? (
+          <PreferencesForm profile={profile} onDone={() => setEditing(false)} />
+        ) : (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+            <Fact label={t('clients.overview.financial_goals')}>{preferences.financialGoals}</Fact>
+            <Fact label={t('clients.overview.interests')}>
+              {preferences.interests.length > 0 ? (
+                <Group gap={4}>
+                  {preferences.interests.map((interest) => (
+                    <Badge key={interest} variant="light" color="blue" size="sm" tt="none">
+                      {interest}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : null}
+            </Fact>
+            <Fact label={t('clients.overview.preferred_channel')}>
+              {preferences.preferredChannel ? channelLabel(t, preferences.preferredChannel) : null}
+            </Fact>
+            <Fact label={t('clients.overview.preferred_hours')}>{preferences.preferredHours}</Fact>
+            <Fact label={t('clients.flag.dnd')}>
+              <Text size="sm" c={preferences.doNotDisturb ? 'red.7' : undefined}>
+                {yesNo(preferences.doNotDisturb)}
+              </Text>
+            </Fact>
+            <Fact label={t('clients.overview.marketing_consent')}>
+              <Text size="sm" c={preferences.marketingConsent ? undefined : 'red.7'}>
+                {yesNo(preferences.marketingConsent)}
+              </Text>
+            </Fact>
+            {profile.summary.strategic && <Fact label={t('clients.overview.strategic_reason')}>{profile.strategicReason}</Fact>}
+          </SimpleGrid>
+        )}
+        {mayCall(staff, 'clients.pinStrategic') && <StrategicPin profile={profile} />}
       </Stack>
 
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('clients.overview.important_dates')}
         </Title>
-        {profile.importantDates.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('clients.overview.no_important_dates')}
-          </Text>
-        ) : (
-          <Table withRowBorders={false} verticalSpacing={4}>
-            <Table.Tbody>
-              {profile.importantDates.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td w={160}>
-                    <Text size="sm">{t(IMPORTANT_DATE_LABELS[d.kind])}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {d.lunar ? t('clients.overview.lunar_date', { date: d.date }) : formats.date(d.date)}
-                      {d.label ? ` · ${d.label}` : ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ImportantDates profile={profile} />
       </Stack>
     </Stack>
   );

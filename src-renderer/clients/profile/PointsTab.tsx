@@ -5,6 +5,7 @@ import { useFormats } from '../../i18n/formats';
 import { hrefOf } from '../../shell/router';
 import { codeLabel } from '../labels';
 import { Fact } from './Fact';
+import { ReferralAdd } from './ReferralAdd';
 
 /** The loyalty ledger (000 积分计划) and referrals, which earn both sides points, never cash (002). */
 export function PointsTab({ profile }: { profile: ClientProfile }) {
@@ -79,6 +80,7 @@ export function PointsTab({ profile }: { profile: ClientProfile }) {
             </Group>
           ))
         )}
+        <ReferralAdd profile={profile} />
       </Stack>
     </Stack>
   );
