@@ -16,6 +16,32 @@ export const IMPORTANT_DATE_KINDS = [
   'other',
 ] as const;
 
+/** The client master fields an import can fill, in the order the mapping table shows them; three are required. */
+export const IMPORT_FIELDS = [
+  'clientNo',
+  'name',
+  'idType',
+  'idNumber',
+  'mobile',
+  'gender',
+  'birthDate',
+  'kind',
+  'nameEn',
+  'province',
+  'address',
+  'occupation',
+  'industry',
+  'employer',
+  'incomeBand',
+  'manager',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['clientNo', 'name', 'idNumber'];
+
+export function isImportField(name: string): name is ImportField {
+  return (IMPORT_FIELDS as readonly string[]).includes(name);
+}
+
 export const SEARCH_KINDS = ['name', 'pinyin', 'initials', 'mobile_tail', 'id_tail', 'client_no'] as const;
 
 const clientId = z.string().min(1).max(64);

@@ -7,7 +7,7 @@ import { maskIdNumber, maskMobile } from '../../../src-shared/domain/masking';
 import { appendAudit, type AuditInput } from '../../audit/log';
 import type { Store } from '../../store/open';
 import { withBulkWriter } from '../bulk';
-import { type ColumnMapping, type ImportField, IMPORT_FIELDS, missingRequired, suggestMapping } from './columns';
+import { type ColumnMapping, type ImportField, isImportField, missingRequired, suggestMapping } from './columns';
 import { readTable } from './table';
 import { type RowError, validateRows } from './validate';
 
@@ -55,7 +55,7 @@ export async function importClients(
   if (rows.length === 0) throw new AppError('VALIDATION', 'errors.import.empty', 'the file has no data rows');
   const mapping = options.mapping ?? suggestMapping(headers);
   for (const [field, index] of Object.entries(mapping)) {
-    if (!(field in IMPORT_FIELDS) || !Number.isInteger(index) || index < 0 || index >= headers.length) {
+    if (!isImportField(field) || !Number.isInteger(index) || index < 0 || index >= headers.length) {
       throw new AppError('VALIDATION', 'errors.import.bad_mapping', `column ${String(index)} for ${field} is not in the file`);
     }
   }

@@ -1,30 +1,10 @@
 import type { TranslationKey } from '../../i18n/dictionary';
 
-/**
- * The client master fields an import can fill, in the order the mapping table shows them. Mirrors main's
- * `IMPORT_FIELDS` (src-main/clients/import/columns.ts), which the shared contract does not yet export.
- */
-export const IMPORT_FIELDS = [
-  'clientNo',
-  'name',
-  'idType',
-  'idNumber',
-  'mobile',
-  'gender',
-  'birthDate',
-  'kind',
-  'nameEn',
-  'province',
-  'address',
-  'occupation',
-  'industry',
-  'employer',
-  'incomeBand',
-  'manager',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, isImportField, REQUIRED_IMPORT_FIELDS, type ImportField } from '../../../src-shared/contract/clients';
 
-export const REQUIRED_FIELDS: ReadonlySet<string> = new Set<ImportField>(['clientNo', 'name', 'idNumber']);
+export { IMPORT_FIELDS, isImportField, type ImportField };
+
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set<ImportField>(REQUIRED_IMPORT_FIELDS);
 
 export const FIELD_LABELS: Record<ImportField, TranslationKey> = {
   clientNo: 'import.field.clientNo',
@@ -44,7 +24,3 @@ export const FIELD_LABELS: Record<ImportField, TranslationKey> = {
   incomeBand: 'import.field.incomeBand',
   manager: 'import.field.manager',
 };
-
-export function isImportField(value: string): value is ImportField {
-  return (IMPORT_FIELDS as readonly string[]).includes(value);
-}
