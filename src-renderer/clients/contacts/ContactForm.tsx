@@ -1,10 +1,11 @@
 import { Alert, Button, CloseButton, Group, NativeSelect, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { contract, type ClientProfile } from '../../../src-shared/contract';
 import { CONTACT_CHANNELS } from '../../../src-shared/contract/clients';
 import { isApiError } from '../../api/errors';
+import { ctrlEnterSubmits } from '../../forms/keyboard';
 import { check, useFieldIssues } from '../../forms/validation';
 import { errorMessage, issueMessage } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -102,16 +103,7 @@ export function ContactForm({
     submit();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault();
-      submit();
-    } else if (event.target instanceof HTMLInputElement) {
-      // Plain Enter in a one-line field does not save: only Ctrl+Enter or the button do, so no half-typed note goes in.
-      event.preventDefault();
-    }
-  };
+  const onKeyDown = ctrlEnterSubmits(submit, { blockPlainEnter: true });
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="contact-form-title">

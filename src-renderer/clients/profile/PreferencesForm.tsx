@@ -1,9 +1,10 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { contract, type ClientProfile } from '../../../src-shared/contract';
 import { CONTACT_CHANNELS } from '../../../src-shared/contract/clients';
 import { isApiError } from '../../api/errors';
+import { ctrlEnterSubmits } from '../../forms/keyboard';
 import { check, useFieldIssues } from '../../forms/validation';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/I18nProvider';
@@ -52,13 +53,7 @@ export function PreferencesForm({ profile, onDone }: { profile: ClientProfile; o
     event.preventDefault();
     save();
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault();
-      save();
-    }
-  };
+  const onKeyDown = ctrlEnterSubmits(save);
 
   return (
     <form data-testid="profile-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
