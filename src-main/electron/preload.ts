@@ -13,6 +13,7 @@ const EVENT_NAMES: Record<EventName, true> = {
   'session.locked': true,
   'session.ended': true,
   'job.progress': true,
+  'sync.status': true,
 };
 
 function failure(code: AppErrorShape['code'], key: string, message: string): Envelope<unknown> {

@@ -4,6 +4,7 @@ import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
 import { jobsHandlers } from '../jobs';
 import { settingsHandlers } from '../settings/handlers';
+import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './call';
 
 /** Every capability's handlers in one table; the type makes a method without a handler a compile error. */
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...clientsHandlers,
   ...jobsHandlers,
+  ...syncHandlers,
 };

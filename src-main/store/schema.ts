@@ -16,6 +16,8 @@ export interface Database {
   contacts: ContactsTable;
   points_ledger: PointsLedgerTable;
   referrals: ReferralsTable;
+  large_transactions: LargeTransactionsTable;
+  sync_parked: SyncParkedTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -198,4 +200,26 @@ export interface ReferralsTable extends SyncColumns {
   referee_id: string;
   at: string;
   points_each: number;
+}
+
+export interface LargeTransactionsTable extends SyncColumns {
+  client_id: string;
+  at: string;
+  amount_fen: number;
+  /** `in` | `out` */
+  direction: string;
+  channel: string | null;
+  counterparty: string | null;
+  description: string | null;
+}
+
+export interface SyncParkedTable {
+  seq: Generated<number>;
+  table_name: string;
+  row_id: string;
+  /** JSON of the pulled change, as the hub sent it. */
+  change: string;
+  /** Why it waits: `missing_parent`, `client_no_taken`, `login_taken`, `incomplete`. */
+  reason: string;
+  parked_at: string;
 }

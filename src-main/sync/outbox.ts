@@ -7,15 +7,17 @@ import type { Database } from '../store/schema';
 const DEVICE_KEY = 'device_id';
 const BRANCH_KEY = 'branch_id';
 const HLC_KEY = 'hlc_last';
+/** This workstation's clock minus the hub's, ms, measured on the last exchange with the hub. */
+export const CLOCK_OFFSET_KEY = 'clock_offset_ms';
 /** Until enrollment with the hub gives this workstation its branch. */
 export const UNENROLLED_BRANCH = 'unenrolled';
 
-async function readState(trx: Transaction<Database>, key: string): Promise<string | undefined> {
+export async function readState(trx: Transaction<Database>, key: string): Promise<string | undefined> {
   const row = await trx.selectFrom('device_state').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value;
 }
 
-async function writeState(trx: Transaction<Database>, key: string, value: string): Promise<void> {
+export async function writeState(trx: Transaction<Database>, key: string, value: string): Promise<void> {
   await trx
     .insertInto('device_state')
     .values({ key, value })
@@ -32,12 +34,21 @@ export async function deviceIdentity(trx: Transaction<Database>, clock: Clock): 
   return { deviceId, branchId: (await readState(trx, BRANCH_KEY)) ?? UNENROLLED_BRANCH };
 }
 
+/**
+ * The wall time stamps are made from: this workstation's clock corrected by the offset last measured against the
+ * hub (DESIGN.md), so a clock running hours fast does not stamp its edits hours into the future.
+ */
+export async function stampTime(trx: Transaction<Database>, clock: Clock): Promise<number> {
+  const offset = Number((await readState(trx, CLOCK_OFFSET_KEY)) ?? 0);
+  return clock.now() - (Number.isFinite(offset) ? offset : 0);
+}
+
 /** The next hybrid-logical-clock stamp of this device, persisted so it never runs backwards across restarts. */
 export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise<string> {
   const { deviceId } = await deviceIdentity(trx, clock);
   const lastText = await readState(trx, HLC_KEY);
   const last = lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
-  const next = encodeHlc(tickHlc(last, clock.now()));
+  const next = encodeHlc(tickHlc(last, await stampTime(trx, clock)));
   await writeState(trx, HLC_KEY, next);
   return next;
 }

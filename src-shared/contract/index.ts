@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import type { SyncStatus } from './sync';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { clientsContract } from './clients';
 import { jobsContract } from './jobs';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
+import { syncContract } from './sync';
 
 /** The one table of every method the renderer may call. Add a capability by merging its file here. */
 export const contract = {
@@ -14,6 +16,7 @@ export const contract = {
   ...auditContract,
   ...clientsContract,
   ...jobsContract,
+  ...syncContract,
 };
 
 export type Contract = typeof contract;
@@ -27,13 +30,15 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Main → renderer events. */
-export const EVENTS = ['session.locked', 'session.ended', 'job.progress'] as const;
+export const EVENTS = ['session.locked', 'session.ended', 'job.progress', 'sync.status'] as const;
 export type EventName = (typeof EVENTS)[number];
 export interface EventPayloads {
   'session.locked': { reason: 'idle' | 'manual' };
   'session.ended': Record<string, never>;
   /** A long job (import, export, seeding) reports how far it is; `jobs.cancel` stops it. */
   'job.progress': { jobId: string; done: number; total: number };
+  /** The sync service's state changed (a sync started or ended, an error, new pending changes): for the status dot. */
+  'sync.status': SyncStatus;
 }
 
 export * from './define';
@@ -42,3 +47,4 @@ export * from './auth';
 export * from './settings';
 export * from './audit';
 export * from './clients';
+export * from './sync';

@@ -1,7 +1,7 @@
 import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
-function syncColumns<TB extends string>(table: CreateTableBuilder<TB>) {
+export function syncColumns<TB extends string>(table: CreateTableBuilder<TB>) {
   return table
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('branch_id', 'text', (c) => c.notNull())

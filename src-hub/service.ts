@@ -1,0 +1,402 @@
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../src-shared/domain/clock';
+import {
+  type Change,
+  changeProblem,
+  MAX_CLOCK_AHEAD_MS,
+  type PullResponse,
+  type PushRequest,
+  enrollRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  type enrollResponseSchema,
+  type pushResponseSchema,
+} from '../src-shared/sync/protocol';
+import { decodeHlc } from '../src-shared/domain/hlc';
+import type { z } from 'zod';
+import type { SyncedTableName } from '../src-shared/sync/tables';
+import type { HubDatabase, HubDb } from './db';
+
+/** A refusal with its HTTP status and a message key the workstation translates; nothing was written. */
+export class HubError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: string,
+    message: string,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export interface Device {
+  id: string;
+  branchId: string;
+}
+
+type HubTrx = Transaction<HubDatabase>;
+
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U to misread
+const CODE_LENGTH = 16;
+/** Insert this many changes per statement (PostgreSQL allows 65,535 parameters; SQLite 32,766). */
+const INSERT_CHUNK = 500;
+
+export function hashSecret(secret: string): string {
+  return crypto.createHash('sha256').update(secret).digest('hex');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Branch ids are short codes head office already uses (e.g. `0931`, `SH-PUDONG`). */
+export function checkBranchId(id: string): string {
+  if (!/^[0-9A-Za-z_-]{1,40}$/.test(id)) throw new HubError(400, 'sync.bad_branch', `not a branch id: ${id}`);
+  return id;
+}
+
+export class HubService {
+  constructor(
+    private readonly hub: HubDb,
+    private readonly clock: Clock,
+  ) {}
+
+  private get db(): Kysely<HubDatabase> {
+    return this.hub.db;
+  }
+
+  /** Makes the branch when it is new; an existing branch keeps its name unless one is given. */
+  async ensureBranch(id: string, name?: string): Promise<void> {
+    checkBranchId(id);
+    const now = iso(this.clock.now());
+    await this.db
+      .insertInto('hub_branches')
+      .values({ id, name: name ?? id, created_at: now, revoked_at: null, change_seq: 0 })
+      .onConflict((oc) => (name ? oc.column('id').doUpdateSet({ name }) : oc.column('id').doNothing()))
+      .execute();
+  }
+
+  /** A one-time enrollment code for a workstation of this branch; only its hash is stored. */
+  async createEnrollmentCode(branchId: string, ttlHours = 72): Promise<{ code: string; expiresAt: string }> {
+    await this.ensureBranch(branchId);
+    const branch = await this.db.selectFrom('hub_branches').select('revoked_at').where('id', '=', branchId).executeTakeFirstOrThrow();
+    if (branch.revoked_at) throw new HubError(409, 'sync.branch_revoked', `branch ${branchId} is revoked`);
+    const bytes = crypto.randomBytes(CODE_LENGTH);
+    const code = Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('');
+    const now = this.clock.now();
+    const expiresAt = iso(now + ttlHours * 3_600_000);
+    await this.db
+      .insertInto('hub_enrollment_codes')
+      .values({
+        code_hash: hashSecret(code),
+        branch_id: branchId,
+        created_at: iso(now),
+        expires_at: expiresAt,
+        used_at: null,
+        used_by: null,
+      })
+      .execute();
+    return { code, expiresAt };
+  }
+
+  /** Trades a code for a device token. The code works once; the token is returned once and stored hashed. */
+  async enroll(body: unknown): Promise<z.infer<typeof enrollResponseSchema>> {
+    const request = parse(enrollRequestSchema, body);
+    const now = this.clock.now();
+    const token = crypto.randomBytes(32).toString('base64url');
+    return this.db.transaction().execute(async (trx) => {
+      const code = await trx
+        .updateTable('hub_enrollment_codes')
+        .set({ used_at: iso(now), used_by: request.deviceId })
+        .where('code_hash', '=', hashSecret(request.code))
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', iso(now))
+        .returning('branch_id')
+        .executeTakeFirst();
+      if (!code) throw new HubError(403, 'sync.enroll_code', 'the enrollment code is unknown, used or expired');
+      const branch = await trx.selectFrom('hub_branches').selectAll().where('id', '=', code.branch_id).executeTakeFirstOrThrow();
+      if (branch.revoked_at) throw new HubError(403, 'sync.branch_revoked', 'the branch is revoked');
+      const existing = await trx.selectFrom('hub_devices').select(['branch_id']).where('id', '=', request.deviceId).executeTakeFirst();
+      if (existing && existing.branch_id !== branch.id) {
+        throw new HubError(409, 'sync.device_other_branch', 'this device is enrolled in another branch');
+      }
+      if (existing) {
+        // Re-enrolling (a lost or revoked token): a new token, the same acknowledged sequence.
+        await trx
+          .updateTable('hub_devices')
+          .set({ token_hash: hashSecret(token), revoked_at: null, name: request.deviceName, enrolled_at: iso(now) })
+          .where('id', '=', request.deviceId)
+          .execute();
+      } else {
+        await trx
+          .insertInto('hub_devices')
+          .values({
+            id: request.deviceId,
+            branch_id: branch.id,
+            name: request.deviceName,
+            token_hash: hashSecret(token),
+            enrolled_at: iso(now),
+            revoked_at: null,
+            last_seen_at: null,
+            acked_seq: 0,
+            clock_offset_ms: null,
+          })
+          .execute();
+      }
+      return { deviceId: request.deviceId, branchId: branch.id, branchName: branch.name, token, hubTime: now };
+    });
+  }
+
+  /** The device a bearer token belongs to; a wrong or revoked token (or a revoked branch) is refused. */
+  async authenticate(authorization: string | undefined): Promise<Device> {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+    if (!token) throw new HubError(401, 'sync.unauthorized', 'a device token is required');
+    const row = await this.db
+      .selectFrom('hub_devices')
+      .innerJoin('hub_branches', 'hub_branches.id', 'hub_devices.branch_id')
+      .select(['hub_devices.id', 'hub_devices.branch_id', 'hub_devices.revoked_at', 'hub_branches.revoked_at as branch_revoked_at'])
+      .where('hub_devices.token_hash', '=', hashSecret(token))
+      .executeTakeFirst();
+    if (!row || row.revoked_at || row.branch_revoked_at)
+      throw new HubError(401, 'sync.unauthorized', 'the device token is wrong or revoked');
+    return { id: row.id, branchId: row.branch_id };
+  }
+
+  /**
+   * Stores a batch of the device's outbox in one transaction, exactly once: changes at or below the device's
+   * acknowledged sequence are replays and skipped. The whole batch is refused (nothing written) when any change
+   * is malformed, belongs to another branch, or is stamped too far ahead of the hub's clock.
+   */
+  async push(device: Device, body: unknown): Promise<z.infer<typeof pushResponseSchema>> {
+    const request = parse(pushRequestSchema, body);
+    if (request.deviceId !== device.id) throw new HubError(403, 'sync.wrong_device', 'the token belongs to another device');
+    const now = this.clock.now();
+    checkChanges(request, device, now);
+    return this.db.transaction().execute(async (trx) => {
+      // Taking the device row first serializes pushes of one device across hub processes.
+      const state = await trx
+        .updateTable('hub_devices')
+        .set({ last_seen_at: iso(now) })
+        .where('id', '=', device.id)
+        .returning('acked_seq')
+        .executeTakeFirstOrThrow();
+      const fresh = request.changes.filter((c) => c.seq > state.acked_seq).sort((a, b) => a.seq - b.seq);
+      const ackedSeq = Math.max(state.acked_seq, ...request.changes.map((c) => c.seq));
+      if (fresh.length > 0) {
+        await appendChanges(trx, device.branchId, device.id, fresh, now);
+        await trx.updateTable('hub_devices').set({ acked_seq: ackedSeq }).where('id', '=', device.id).execute();
+      }
+      if (request.auditHead) {
+        await trx
+          .insertInto('hub_audit_heads')
+          .values({ device_id: device.id, seq: request.auditHead.seq, hash: request.auditHead.hash, received_at: iso(now) })
+          .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
+          .execute();
+      }
+      return { ackedSeq, applied: fresh.length, hubTime: now };
+    });
+  }
+
+  /**
+   * The branch's changes after the cursor, oldest first, leaving out the device's own (it has them). The page
+   * ends at the branch's sequence as committed when the page was read, so a change still being written by another
+   * process cannot be skipped over.
+   */
+  async pull(device: Device, body: unknown): Promise<PullResponse> {
+    const request = parse(pullRequestSchema, body);
+    const now = this.clock.now();
+    const branch = await this.db
+      .selectFrom('hub_branches')
+      .select('change_seq')
+      .where('id', '=', device.branchId)
+      .executeTakeFirstOrThrow();
+    const head = branch.change_seq;
+    const rows = await this.db
+      .selectFrom('hub_changes')
+      .select(['seq', 'table_name', 'row_id', 'op', 'hlc', 'payload'])
+      .where('branch_id', '=', device.branchId)
+      .where('seq', '>', request.cursor)
+      .where('seq', '<=', head)
+      .where('origin', '<>', device.id)
+      .orderBy('seq')
+      .limit(request.limit)
+      .execute();
+    const full = rows.length === request.limit;
+    const last = rows.at(-1);
+    const cursor = full && last ? last.seq : Math.max(head, request.cursor);
+    const changes = rows.map((row): Change => {
+      const payload = JSON.parse(row.payload) as Pick<Change, 'values' | 'fieldHlcs'>;
+      return {
+        seq: row.seq,
+        table: row.table_name as SyncedTableName,
+        rowId: row.row_id,
+        op: row.op as Change['op'],
+        hlc: row.hlc,
+        branchId: device.branchId,
+        values: payload.values,
+        ...(payload.fieldHlcs ? { fieldHlcs: payload.fieldHlcs } : {}),
+      };
+    });
+    return { changes, cursor, more: full, hubTime: now };
+  }
+
+  /** Head office's own changes (master data), appended to the branch's feed in one transaction. */
+  async appendMasterData(branchId: string, changes: Change[]): Promise<number> {
+    await this.ensureBranch(branchId);
+    const now = this.clock.now();
+    for (const change of changes) {
+      const problem = changeProblem(change, 'pull');
+      if (problem) throw new HubError(400, problem, `change ${change.seq} (${change.table}) is not valid: ${problem}`);
+    }
+    await this.db.transaction().execute((trx) => appendChanges(trx, branchId, 'hub', changes, now));
+    return changes.length;
+  }
+
+  /** The row id the branch knows a client number by, when the hub has seen it. */
+  async clientIds(branchId: string, clientNos: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < clientNos.length; i += INSERT_CHUNK) {
+      const rows = await this.db
+        .selectFrom('hub_client_keys')
+        .select(['client_no', 'client_id'])
+        .where('branch_id', '=', branchId)
+        .where('client_no', 'in', clientNos.slice(i, i + INSERT_CHUNK))
+        .execute();
+      for (const row of rows) found.set(row.client_no, row.client_id);
+    }
+    return found;
+  }
+
+  async listBranches() {
+    return this.db
+      .selectFrom('hub_branches')
+      .leftJoin('hub_devices', (j) => j.onRef('hub_devices.branch_id', '=', 'hub_branches.id').on('hub_devices.revoked_at', 'is', null))
+      .select((eb) => [
+        'hub_branches.id',
+        'hub_branches.name',
+        'hub_branches.created_at',
+        'hub_branches.revoked_at',
+        'hub_branches.change_seq',
+        eb.fn.count<number>('hub_devices.id').as('devices'),
+      ])
+      .groupBy(['hub_branches.id', 'hub_branches.name', 'hub_branches.created_at', 'hub_branches.revoked_at', 'hub_branches.change_seq'])
+      .orderBy('hub_branches.id')
+      .execute();
+  }
+
+  async listDevices(branchId?: string) {
+    let query = this.db
+      .selectFrom('hub_devices')
+      .select(['id', 'branch_id', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at', 'acked_seq', 'clock_offset_ms'])
+      .orderBy('branch_id')
+      .orderBy('enrolled_at');
+    if (branchId) query = query.where('branch_id', '=', branchId);
+    return query.execute();
+  }
+
+  async revokeDevice(deviceId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('hub_devices')
+      .set({ revoked_at: iso(this.clock.now()) })
+      .where('id', '=', deviceId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Revokes a branch: every device of it is refused from now on, and no new code can be made for it. */
+  async revokeBranch(branchId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('hub_branches')
+      .set({ revoked_at: iso(this.clock.now()) })
+      .where('id', '=', branchId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Records the device's clock offset measured by the workstation (shown to head office with the devices). */
+  async noteClockOffset(device: Device, offsetMs: number): Promise<void> {
+    await this.db
+      .updateTable('hub_devices')
+      .set({ clock_offset_ms: Math.round(offsetMs) })
+      .where('id', '=', device.id)
+      .execute();
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new HubError(400, 'sync.malformed', `the request is not valid${where ? ` at ${where}` : ''}: ${issue?.message ?? ''}`, {
+      path: where,
+    });
+  }
+  return result.data;
+}
+
+function checkChanges(request: PushRequest, device: Device, now: number): void {
+  for (const change of request.changes) {
+    if (change.branchId !== device.branchId) {
+      throw new HubError(403, 'sync.other_branch', `change ${change.seq} belongs to branch ${change.branchId}, not ${device.branchId}`, {
+        seq: change.seq,
+      });
+    }
+    const problem = changeProblem(change, 'push');
+    if (problem) throw new HubError(400, problem, `change ${change.seq} (${change.table}) is not valid: ${problem}`, { seq: change.seq });
+    const stamps = [change.hlc, ...Object.values(change.fieldHlcs ?? {})];
+    for (const stamp of stamps) {
+      const ahead = decodeHlc(stamp).millis - now;
+      if (ahead > MAX_CLOCK_AHEAD_MS) {
+        throw new HubError(409, 'sync.clock_ahead', `change ${change.seq} is stamped ${Math.round(ahead / 60000)} min ahead of the hub`, {
+          minutes: Math.round(ahead / 60000),
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Appends changes to a branch's feed. The sequence numbers come from the branch row, updated first: in PostgreSQL
+ * that row stays locked until commit, so within a branch sequence order is commit order and a reader's cursor
+ * never passes a change that commits later.
+ */
+async function appendChanges(trx: HubTrx, branchId: string, origin: string, changes: Change[], now: number): Promise<void> {
+  if (changes.length === 0) return;
+  const branch = await trx
+    .updateTable('hub_branches')
+    .set((eb) => ({ change_seq: eb('change_seq', '+', changes.length) }))
+    .where('id', '=', branchId)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  let seq = branch.change_seq - changes.length;
+  const receivedAt = iso(now);
+  for (let i = 0; i < changes.length; i += INSERT_CHUNK) {
+    const rows = changes.slice(i, i + INSERT_CHUNK).map((c) => ({
+      branch_id: branchId,
+      seq: ++seq,
+      table_name: c.table,
+      row_id: c.rowId,
+      op: c.op,
+      hlc: c.hlc,
+      origin,
+      payload: JSON.stringify(c.fieldHlcs ? { values: c.values, fieldHlcs: c.fieldHlcs } : { values: c.values }),
+      received_at: receivedAt,
+    }));
+    await trx.insertInto('hub_changes').values(rows).execute();
+  }
+  const keys = changes
+    .filter((c) => c.table === 'clients' && c.op === 'upsert' && typeof c.values.client_no === 'string')
+    .map((c) => ({ branch_id: branchId, client_no: c.values.client_no as string, client_id: c.rowId }));
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('hub_client_keys')
+      .values(keys.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['branch_id', 'client_no']).doNothing())
+      .execute();
+  }
+}

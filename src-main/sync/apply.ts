@@ -1,0 +1,351 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { computeLifecycle } from '../../src-shared/domain/lifecycle';
+import { computeTier, tierRank, type TierPolicy } from '../../src-shared/domain/tier';
+import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
+import type { Change } from '../../src-shared/sync/protocol';
+import { SYNCED_TABLES, pulledColumns, type SyncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
+import { idHash } from '../clients/id-hash';
+import { searchDocument } from '../clients/master';
+import { nameSearchTerms } from '../clients/search-terms';
+import type { RawDb } from '../store/open';
+
+type Stmt = BetterSqlite3.Statement;
+type Value = string | number | null;
+type Row = Record<string, Value>;
+
+export type ApplyOutcome = 'applied' | 'unchanged' | 'parked';
+
+export interface ApplyContext {
+  raw: RawDb;
+  /** Tier and lifecycle thresholds in force (the settings satisfy both policies). */
+  policy: TierPolicy & LifecyclePolicy;
+  today: string;
+  idKey: Buffer;
+  nowIso: string;
+}
+
+/** Parents a pulled row refers to: it waits in `sync_parked` until they have arrived. */
+const PARENTS: Partial<Record<SyncedTableName, readonly string[]>> = {
+  holdings: ['client_id'],
+  term_deposits: ['client_id'],
+  large_transactions: ['client_id'],
+  risk_assessments: ['client_id'],
+  important_dates: ['client_id'],
+  contacts: ['client_id'],
+  points_ledger: ['client_id'],
+  referrals: ['referrer_id', 'referee_id'],
+  client_monthly_assets: ['client_id'],
+};
+
+const CLIENT_REQUIRED = ['client_no', 'kind', 'name', 'id_type', 'id_number'] as const;
+/** JSON-array columns: a malformed one would break every screen that reads the client. */
+const JSON_ARRAY_COLUMNS = new Set(['interests', 'team', 'roles', 'flags']);
+
+class Parked extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Applies pulled changes inside the caller's transaction (DESIGN.md merge rules): append-only facts are inserted
+ * once; mutable rows merge as a whole or field by field, last writer wins by HLC; derived values (tier, lifecycle,
+ * risk level, search keys) are recomputed here from the facts, never taken from the wire. A change that cannot be
+ * applied yet is parked, never dropped. Synchronous prepared statements on the connection the transaction holds.
+ */
+export class ChangeApplier {
+  private readonly statements = new Map<string, Stmt>();
+  /** Clients whose derived values must be recomputed before the page commits. */
+  private readonly touched = new Set<string>();
+  /** The newest stamp seen, so later local stamps sort after it. */
+  maxHlc = '';
+
+  constructor(private readonly ctx: ApplyContext) {}
+
+  private stmt(sql: string): Stmt {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.ctx.raw.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Applies one change; with `park`, one that cannot be applied is kept in sync_parked for a later retry. */
+  apply(change: Change, park = true): ApplyOutcome {
+    if (change.hlc > this.maxHlc) this.maxHlc = change.hlc;
+    const raw = this.ctx.raw;
+    raw.exec('SAVEPOINT sync_change');
+    try {
+      const outcome = this.applyOne(change);
+      raw.exec('RELEASE sync_change');
+      return outcome;
+    } catch (error) {
+      raw.exec('ROLLBACK TO sync_change');
+      raw.exec('RELEASE sync_change');
+      const reason = error instanceof Parked ? error.reason : `invalid: ${error instanceof Error ? error.message : String(error)}`;
+      if (park) {
+        this.stmt('INSERT INTO sync_parked (table_name, row_id, change, reason, parked_at) VALUES (?, ?, ?, ?, ?)').run(
+          change.table,
+          change.rowId,
+          JSON.stringify(change),
+          reason,
+          this.ctx.nowIso,
+        );
+      }
+      return 'parked';
+    }
+  }
+
+  /** Retries parked changes (their parents may have arrived with this page); returns how many went in. */
+  retryParked(limit = 10_000): number {
+    const parked = this.stmt('SELECT seq, change FROM sync_parked ORDER BY seq LIMIT ?').all(limit) as { seq: number; change: string }[];
+    let applied = 0;
+    for (const p of parked) {
+      if (this.apply(JSON.parse(p.change) as Change, false) !== 'parked') {
+        this.stmt('DELETE FROM sync_parked WHERE seq = ?').run(p.seq);
+        applied++;
+      }
+    }
+    return applied;
+  }
+
+  private applyOne(change: Change): ApplyOutcome {
+    const table: SyncedTable = SYNCED_TABLES[change.table];
+    this.checkValues(change);
+    for (const parent of PARENTS[change.table] ?? []) {
+      const id = change.values[parent];
+      if (change.op === 'upsert' && typeof id === 'string' && !this.exists('clients', id)) throw new Parked('missing_parent');
+    }
+    switch (table.merge) {
+      case 'keyed':
+        return this.applyKeyed(change);
+      case 'append':
+        return this.applyAppend(change);
+      case 'row':
+        return this.applyRow(change);
+      case 'fields':
+        return this.applyClient(change);
+    }
+  }
+
+  private checkValues(change: Change): void {
+    const allowed = new Set([...pulledColumns(change.table), 'created_at']);
+    for (const [column, value] of Object.entries(change.values)) {
+      if (!allowed.has(column)) throw new Parked(`invalid: column ${column}`);
+      if (JSON_ARRAY_COLUMNS.has(column) && value !== null) {
+        const parsed: unknown = typeof value === 'string' ? safeJson(value) : undefined;
+        if (!Array.isArray(parsed)) throw new Parked(`invalid: ${column} is not a list`);
+      }
+    }
+  }
+
+  private exists(table: string, id: string): boolean {
+    return this.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  }
+
+  private touch(change: Change): void {
+    const clientId = change.table === 'clients' ? change.rowId : change.values.client_id;
+    if (typeof clientId === 'string') this.touched.add(clientId);
+  }
+
+  private applyKeyed(change: Change): ApplyOutcome {
+    const { client_id, month, avg_daily_fen } = change.values;
+    if (change.op === 'delete') {
+      const [clientId, monthOf] = change.rowId.split(':');
+      this.stmt('DELETE FROM client_monthly_assets WHERE client_id = ? AND month = ?').run(clientId, monthOf);
+    } else {
+      this.stmt('INSERT OR REPLACE INTO client_monthly_assets (client_id, month, avg_daily_fen) VALUES (?, ?, ?)').run(
+        client_id,
+        month,
+        avg_daily_fen,
+      );
+    }
+    this.touch(change);
+    return 'applied';
+  }
+
+  private insertRow(change: Change, extra: Row = {}): void {
+    const row: Row = {
+      id: change.rowId,
+      branch_id: change.branchId,
+      created_at: change.values.created_at ?? this.ctx.nowIso,
+      updated_hlc: change.hlc,
+      deleted_hlc: change.op === 'delete' ? change.hlc : null,
+      ...extra,
+    };
+    // A column left out (or null) takes the table's default: null, or 0 / '[]' where the column cannot be null.
+    for (const column of pulledColumns(change.table)) {
+      const value = change.values[column];
+      if (value !== undefined && value !== null && !(column in extra)) row[column] = value;
+    }
+    const columns = Object.keys(row);
+    this.stmt(`INSERT INTO ${change.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+  }
+
+  private applyAppend(change: Change): ApplyOutcome {
+    if (this.exists(change.table, change.rowId)) return 'unchanged';
+    if (change.op === 'delete') return 'unchanged';
+    this.insertRow(change);
+    this.touch(change);
+    return 'applied';
+  }
+
+  private applyRow(change: Change): ApplyOutcome {
+    const local = this.stmt(`SELECT updated_hlc FROM ${change.table} WHERE id = ?`).get(change.rowId) as
+      { updated_hlc: string } | undefined;
+    if (!local) {
+      if (change.op === 'delete') return 'unchanged';
+      if (change.table === 'staff') {
+        const login = change.values.login;
+        if (typeof login === 'string' && this.stmt('SELECT 1 FROM staff WHERE login = ?').get(login)) throw new Parked('login_taken');
+        // An account from head office without a first password cannot sign in until an administrator sets one.
+        this.insertRow(change, { password_hash: '', password_salt: '', failed_attempts: 0, disabled: 0 });
+      } else {
+        this.insertRow(change);
+      }
+      this.touch(change);
+      return 'applied';
+    }
+    if (change.hlc <= local.updated_hlc) return 'unchanged';
+    const set: Row = { updated_hlc: change.hlc, deleted_hlc: change.op === 'delete' ? change.hlc : null };
+    for (const [column, value] of Object.entries(change.values)) if (column !== 'created_at') set[column] = value;
+    this.update(change.table, change.rowId, set);
+    this.touch(change);
+    return 'applied';
+  }
+
+  private update(table: string, id: string, set: Row): void {
+    const columns = Object.keys(set);
+    this.stmt(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id__`).run({ ...set, id__: id });
+  }
+
+  private applyClient(change: Change): ApplyOutcome {
+    const local = this.stmt('SELECT rowid, * FROM clients WHERE id = ?').get(change.rowId) as (Row & { rowid: number }) | undefined;
+    if (!local) {
+      if (change.op === 'delete') return 'unchanged';
+      for (const column of CLIENT_REQUIRED) if (change.values[column] == null) throw new Parked('incomplete');
+      if (this.stmt('SELECT 1 FROM clients WHERE client_no = ?').get(change.values.client_no)) throw new Parked('client_no_taken');
+      const stamps = { '': change.hlc, ...(change.fieldHlcs ?? {}) };
+      const derived = clientKeys(this.ctx.idKey, { ...change.values });
+      this.insertRow(change, { ...derived.columns, field_hlcs: JSON.stringify(stamps) });
+      const { rowid } = this.stmt('SELECT rowid FROM clients WHERE id = ?').get(change.rowId) as { rowid: number };
+      this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(rowid, searchDocument(derived.terms, 2));
+      this.touch(change);
+      return 'applied';
+    }
+
+    const stamps = JSON.parse(String(local.field_hlcs ?? '{}')) as Record<string, string>;
+    const base = stamps[''] ?? '';
+    const set: Row = {};
+    if (change.op === 'delete') {
+      if (change.hlc <= String(local.deleted_hlc ?? '')) return 'unchanged';
+      set.deleted_hlc = change.hlc;
+    }
+    for (const [column, value] of Object.entries(change.values)) {
+      if (column === 'created_at') continue;
+      const incoming = change.fieldHlcs?.[column] ?? change.hlc;
+      if (incoming <= (stamps[column] ?? base)) continue;
+      set[column] = value;
+      stamps[column] = incoming;
+    }
+    if (Object.keys(set).length === 0) return 'unchanged';
+    if (change.hlc > String(local.updated_hlc)) set.updated_hlc = change.hlc;
+    set.field_hlcs = JSON.stringify(stamps);
+    const merged = { ...local, ...set };
+    const derived = clientKeys(this.ctx.idKey, merged);
+    Object.assign(set, derived.columns);
+    this.update('clients', change.rowId, set);
+    if ('name' in set) {
+      this.stmt('DELETE FROM client_search WHERE rowid = ?').run(local.rowid);
+      this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(
+        local.rowid,
+        searchDocument(derived.terms, Number(local.tier_rank)),
+      );
+    }
+    this.touch(change);
+    return 'applied';
+  }
+
+  /**
+   * Recomputes what is derived for every client a change touched: tier from the monthly balances, lifecycle from
+   * activity and assets, risk level from the latest assessment, and the FTS tier token when the tier moved.
+   */
+  finish(): number {
+    const read = this.stmt(
+      'SELECT rowid, name, tier_rank, lifecycle, risk_level, risk_assessed_on, first_business_date, last_activity_date, latest_assets_fen FROM clients WHERE id = ?',
+    );
+    const months = this.stmt('SELECT month, avg_daily_fen FROM client_monthly_assets WHERE client_id = ?');
+    const assessment = this.stmt(
+      'SELECT level, assessed_on FROM risk_assessments WHERE client_id = ? AND deleted_hlc IS NULL ORDER BY assessed_on DESC, updated_hlc DESC LIMIT 1',
+    );
+    const lastContact = this.stmt('SELECT max(substr(at, 1, 10)) AS day FROM contacts WHERE client_id = ? AND deleted_hlc IS NULL');
+    const write = this.stmt(
+      'UPDATE clients SET tier = ?, tier_rank = ?, lifecycle = ?, risk_level = ?, risk_assessed_on = ?, last_activity_date = ? WHERE rowid = ?',
+    );
+    for (const id of this.touched) {
+      const c = read.get(id) as (Row & { rowid: number }) | undefined;
+      if (!c) continue;
+      const balances = (months.all(id) as { month: string; avg_daily_fen: number }[]).map((m) => ({
+        month: m.month,
+        avgDailyFen: m.avg_daily_fen,
+      }));
+      const tier = computeTier(balances, this.ctx.policy);
+      const rank = tierRank(tier);
+      const latest = assessment.get(id) as { level: string; assessed_on: string } | undefined;
+      const contactDay = (lastContact.get(id) as { day: string | null }).day;
+      const lastActivity =
+        [c.last_activity_date, contactDay]
+          .filter((d): d is string => typeof d === 'string')
+          .sort()
+          .at(-1) ?? null;
+      const lifecycle = computeLifecycle(
+        {
+          firstBusinessDate: (c.first_business_date as string | null) ?? null,
+          lastActivityDate: lastActivity,
+          latestAssetsFen: Number(c.latest_assets_fen),
+        },
+        this.ctx.today,
+        this.ctx.policy,
+      );
+      write.run(tier, rank, lifecycle, latest?.level ?? null, latest?.assessed_on ?? null, lastActivity, c.rowid);
+      if (rank !== Number(c.tier_rank)) {
+        this.stmt('DELETE FROM client_search WHERE rowid = ?').run(c.rowid);
+        this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(
+          c.rowid,
+          searchDocument(nameSearchTerms(String(c.name)).terms, rank),
+        );
+      }
+    }
+    const count = this.touched.size;
+    this.touched.clear();
+    return count;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The search and duplicate-check keys of a client, made on this device from its master data. */
+function clientKeys(idKey: Buffer, row: Row): { columns: Row; terms: string } {
+  const name = String(row.name ?? '');
+  const idType = String(row.id_type ?? '');
+  const idNumber = String(row.id_number ?? '');
+  const mobileDigits = typeof row.mobile === 'string' ? row.mobile.replace(/\D/g, '') : '';
+  const terms = nameSearchTerms(name);
+  return {
+    terms: terms.terms,
+    columns: {
+      id_hash: idHash(idKey, idType, idNumber),
+      id_tail: idNumber.slice(-4).toUpperCase(),
+      mobile_tail: mobileDigits ? mobileDigits.slice(-4) : null,
+      pinyin: terms.pinyin,
+      initials: terms.initials,
+    },
+  };
+}

@@ -1,0 +1,383 @@
+import os from 'node:os';
+import type { Transaction } from 'kysely';
+import { AppError } from '../../src-shared/contract/errors';
+import type { SyncError, SyncStatus } from '../../src-shared/contract/sync';
+import { decodeHlc, encodeHlc, receiveHlc } from '../../src-shared/domain/hlc';
+import { MAX_PULL_CHANGES } from '../../src-shared/sync/protocol';
+import { type App, todayOf } from '../app';
+import { idHashKey } from '../clients/id-hash';
+import type { JobControl } from '../jobs';
+import type { Database } from '../store/schema';
+import { ChangeApplier } from './apply';
+import { HubClient, SyncFailure, type Exchange } from './hub-client';
+import { CLOCK_OFFSET_KEY, deviceIdentity, readState, stampTime, UNENROLLED_BRANCH, writeState } from './outbox';
+import { readOutboxBatch } from './push';
+import { restampFuture } from './restamp';
+
+const KEYS = {
+  hubUrl: 'sync_hub_url',
+  token: 'sync_token',
+  branchName: 'sync_branch_name',
+  cursor: 'sync_cursor',
+  lastSuccess: 'sync_last_success',
+  lastAttempt: 'sync_last_attempt',
+  lastError: 'sync_last_error',
+} as const;
+
+/** Tables with a branch column: rows written before enrollment are relabelled with the branch it gives. */
+const BRANCH_TABLES = [
+  'staff',
+  'clients',
+  'holdings',
+  'term_deposits',
+  'large_transactions',
+  'risk_assessments',
+  'important_dates',
+  'contacts',
+  'points_ledger',
+  'referrals',
+] as const;
+
+/** Past this offset from the hub's clock staff are told to have the clock fixed (stamps are corrected anyway). */
+export const CLOCK_WARN_MS = 2 * 60 * 1000;
+
+export interface SyncOptions {
+  /** Outbox entries per push (the hub takes at most 2,000). */
+  pushBatch: number;
+  /** Changes per pulled page, each applied in one transaction. */
+  pullPage: number;
+  /** Between automatic syncs when all is well. */
+  intervalMs: number;
+  /** First retry after a failure; doubles per failure up to `maxBackoffMs`, with jitter. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  requestTimeoutMs: number;
+  random: () => number;
+}
+
+const DEFAULTS: SyncOptions = {
+  pushBatch: 1000,
+  pullPage: 2000,
+  intervalMs: 60_000,
+  backoffMs: 5_000,
+  maxBackoffMs: 15 * 60_000,
+  requestTimeoutMs: 60_000,
+  random: Math.random,
+};
+
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+}
+
+type Trx = Transaction<Database>;
+
+/**
+ * The workstation's side of sync (DESIGN.md): push the outbox in batches, pull the branch's changes page by page,
+ * each page applied with its cursor in one transaction; never a transaction held across the network. Runs on demand
+ * and on a timer that backs off with jitter while the hub cannot be reached.
+ */
+export class SyncService {
+  private readonly options: SyncOptions;
+  private running = false;
+  private failures = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private nextAttemptAt: number | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly app: App,
+    options: Partial<SyncOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  private get db() {
+    return this.app.store.db;
+  }
+
+  async status(): Promise<SyncStatus> {
+    return this.db.transaction().execute(async (trx) => {
+      const { deviceId, branchId } = await deviceIdentity(trx, this.app.clock);
+      const hubUrl = (await readState(trx, KEYS.hubUrl)) ?? null;
+      const token = await readState(trx, KEYS.token);
+      const offsetText = await readState(trx, CLOCK_OFFSET_KEY);
+      const offset = offsetText === undefined ? null : Number(offsetText);
+      const errorText = await readState(trx, KEYS.lastError);
+      const { n } = await trx
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return {
+        enrolled: Boolean(token),
+        hubUrl,
+        branchId: branchId === UNENROLLED_BRANCH ? null : branchId,
+        deviceId,
+        lastSuccessAt: (await readState(trx, KEYS.lastSuccess)) ?? null,
+        lastAttemptAt: (await readState(trx, KEYS.lastAttempt)) ?? null,
+        pendingChanges: Number(n),
+        running: this.running,
+        lastError: errorText ? (JSON.parse(errorText) as SyncError) : null,
+        nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
+        clockOffsetMs: offset,
+        clockWrong: offset !== null && Math.abs(offset) > CLOCK_WARN_MS,
+      };
+    });
+  }
+
+  private async announce(): Promise<void> {
+    this.app.emit(null, 'sync.status', await this.status());
+  }
+
+  /**
+   * Trades a one-time code for this workstation's token. Rows written before enrollment take the branch it gives.
+   * A workstation of one branch cannot be enrolled into another (its data would follow it).
+   */
+  async enroll(hubUrl: string, code: string, signal?: AbortSignal): Promise<SyncStatus> {
+    const { deviceId, branchId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
+    const client = new HubClient(hubUrl, null, () => this.app.clock.now(), this.options.requestTimeoutMs);
+    let exchange: Exchange<{ branchId: string; branchName: string; token: string; hubTime: number }>;
+    try {
+      exchange = await this.exchange(() => client.enroll({ code, deviceId, deviceName: os.hostname().slice(0, 200) }, signal));
+    } catch (error) {
+      throw toAppError(error);
+    }
+    const answer = exchange.value;
+    if (branchId !== UNENROLLED_BRANCH && branchId !== answer.branchId) {
+      throw new AppError('CONFLICT', 'errors.sync.already_enrolled', `this workstation belongs to branch ${branchId}`, {
+        params: { branch: branchId },
+      });
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await writeState(trx, KEYS.hubUrl, hubUrl);
+      await writeState(trx, KEYS.token, answer.token);
+      await writeState(trx, KEYS.branchName, answer.branchName);
+      await writeState(trx, 'branch_id', answer.branchId);
+      await writeState(trx, CLOCK_OFFSET_KEY, String(offsetOf(exchange, answer.hubTime)));
+      await trx.deleteFrom('device_state').where('key', '=', KEYS.lastError).execute();
+      if (branchId === UNENROLLED_BRANCH) {
+        for (const table of BRANCH_TABLES) {
+          await trx.updateTable(table).set({ branch_id: answer.branchId }).where('branch_id', '=', UNENROLLED_BRANCH).execute();
+        }
+      }
+    });
+    await this.announce();
+    return this.status();
+  }
+
+  /** Runs one sync: push everything pending, then pull until the hub has nothing more. */
+  async syncNow(job?: JobControl): Promise<SyncResult> {
+    if (this.running) throw new AppError('CONFLICT', 'errors.sync.busy', 'a sync is already running');
+    const config = await this.db.transaction().execute(async (trx) => ({
+      hubUrl: await readState(trx, KEYS.hubUrl),
+      token: await readState(trx, KEYS.token),
+    }));
+    if (!config.hubUrl || !config.token)
+      throw new AppError('CONFLICT', 'errors.sync.not_enrolled', 'this workstation is not enrolled with a hub');
+    this.running = true;
+    this.clearTimer();
+    const client = new HubClient(config.hubUrl, config.token, () => this.app.clock.now(), this.options.requestTimeoutMs);
+    await this.saveState({ [KEYS.lastAttempt]: this.nowIso() });
+    await this.announce();
+    try {
+      const pushed = await this.pushAll(client, job);
+      const pulled = await this.pullAll(client, job, pushed);
+      this.failures = 0;
+      await this.saveState({ [KEYS.lastSuccess]: this.nowIso(), [KEYS.lastError]: null });
+      return { pushed, pulled };
+    } catch (error) {
+      if (error instanceof SyncFailure && error.key !== 'errors.sync.cancelled') {
+        this.failures++;
+        await this.saveState({
+          [KEYS.lastError]: JSON.stringify({ key: error.key, params: error.params, at: this.nowIso() } satisfies SyncError),
+        });
+      }
+      throw toAppError(error);
+    } finally {
+      this.running = false;
+      this.schedule();
+      await this.announce();
+    }
+  }
+
+  private async pushAll(client: HubClient, job?: JobControl): Promise<number> {
+    const pending = await this.pendingCount();
+    let pushed = 0;
+    let restamped = false;
+    for (;;) {
+      cancelled(job);
+      const batch = await readOutboxBatch(this.db, this.options.pushBatch);
+      if (!batch) return pushed;
+      if (batch.changes.length > 0) {
+        const auditHead = await this.auditHead();
+        let exchange: Exchange<{ ackedSeq: number; hubTime: number }>;
+        try {
+          const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
+          exchange = await this.exchange(() => client.push({ deviceId, changes: batch.changes, auditHead }, job?.signal));
+        } catch (error) {
+          // Stamped ahead of the hub (the clock ran fast while offline): correct the pending stamps once, resend.
+          if (error instanceof SyncFailure && error.key === 'errors.sync.clock' && error.hubTime !== undefined && !restamped) {
+            restamped = true;
+            await this.db.transaction().execute((trx) => restampFuture(trx, this.app.clock));
+            continue;
+          }
+          throw error;
+        }
+        if (exchange.value.ackedSeq < batch.changes.at(-1)!.seq) {
+          throw new SyncFailure('errors.sync.protocol', 'the hub acknowledged less than it was sent', true);
+        }
+      }
+      // Acknowledged (or nothing in it travels): the covered entries leave the outbox.
+      await this.db.deleteFrom('outbox').where('seq', '<=', batch.lastSeq).execute();
+      pushed += batch.changes.length;
+      job?.progress(pushed, Math.max(pending, pushed));
+    }
+  }
+
+  private async pullAll(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      cancelled(job);
+      const cursor = Number((await this.db.transaction().execute((trx) => readState(trx, KEYS.cursor))) ?? 0);
+      const exchange = await this.exchange(() =>
+        client.pull({ cursor, limit: Math.min(this.options.pullPage, MAX_PULL_CHANGES) }, job?.signal),
+      );
+      const page = exchange.value;
+      await this.db.transaction().execute(async (trx) => {
+        // The page and its cursor commit together: a cut here means the page is pulled again, never half-applied.
+        const current = Number((await readState(trx, KEYS.cursor)) ?? 0);
+        if (current !== cursor) throw new SyncFailure('errors.sync.busy', 'another sync moved the cursor', true);
+        if (page.changes.length > 0) await this.applyPage(trx, page.changes);
+        await writeState(trx, KEYS.cursor, String(page.cursor));
+      });
+      pulled += page.changes.length;
+      job?.progress(pushed + pulled, pushed + pulled + (page.more ? this.options.pullPage : 0));
+      if (!page.more) return pulled;
+    }
+  }
+
+  private async applyPage(trx: Trx, changes: Parameters<ChangeApplier['apply']>[0][]): Promise<void> {
+    const applier = new ChangeApplier({
+      raw: this.app.store.raw,
+      policy: this.app.settings,
+      today: todayOf(this.app),
+      idKey: await idHashKey(trx),
+      nowIso: this.nowIso(),
+    });
+    for (const change of changes) applier.apply(change);
+    applier.retryParked();
+    applier.finish();
+    // Later local stamps sort after everything received.
+    if (applier.maxHlc) {
+      const { deviceId } = await deviceIdentity(trx, this.app.clock);
+      const lastText = await readState(trx, 'hlc_last');
+      const last = lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
+      const remote = decodeHlc(applier.maxHlc);
+      if (applier.maxHlc > (lastText ?? ''))
+        await writeState(trx, 'hlc_last', encodeHlc(receiveHlc(last, remote, await stampTime(trx, this.app.clock))));
+    }
+  }
+
+  /** Runs one request and records the clock offset it measured. */
+  private async exchange<T extends { hubTime: number }>(request: () => Promise<Exchange<T>>): Promise<Exchange<T>> {
+    try {
+      const exchange = await request();
+      await this.saveState({ [CLOCK_OFFSET_KEY]: String(offsetOf(exchange, exchange.value.hubTime)) });
+      return exchange;
+    } catch (error) {
+      if (error instanceof SyncFailure && error.hubTime !== undefined) {
+        const now = this.app.clock.now();
+        await this.saveState({ [CLOCK_OFFSET_KEY]: String(Math.round(now - error.hubTime)) });
+      }
+      throw error;
+    }
+  }
+
+  private async pendingCount(): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  private async auditHead(): Promise<{ seq: number; hash: string } | null> {
+    const row = await this.db.selectFrom('device_state').select('value').where('key', '=', 'audit_head').executeTakeFirst();
+    return row ? (JSON.parse(row.value) as { seq: number; hash: string }) : null;
+  }
+
+  private async saveState(values: Record<string, string | null>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === null) await trx.deleteFrom('device_state').where('key', '=', key).execute();
+        else await writeState(trx, key, value);
+      }
+    });
+  }
+
+  private nowIso(): string {
+    return new Date(this.app.clock.now()).toISOString();
+  }
+
+  /** Starts automatic syncing: now, then every interval, backing off after failures. */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+  }
+
+  /** The delay before the next automatic attempt: the interval, or after n failures 2^(n-1) × backoff with jitter. */
+  nextDelay(): number {
+    if (this.failures === 0) return this.options.intervalMs;
+    const ceiling = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** Math.min(this.failures - 1, 20));
+    return Math.round(ceiling / 2 + (this.options.random() * ceiling) / 2);
+  }
+
+  private schedule(delay = this.nextDelay()): void {
+    this.clearTimer();
+    if (this.stopped) return;
+    this.nextAttemptAt = this.app.clock.now() + delay;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.nextAttemptAt = null;
+      this.syncNow().catch(() => undefined);
+    }, delay);
+    this.timer.unref();
+  }
+}
+
+function offsetOf(exchange: { sentAt: number; receivedAt: number }, hubTime: number): number {
+  return Math.round((exchange.sentAt + exchange.receivedAt) / 2 - hubTime);
+}
+
+function cancelled(job?: JobControl): void {
+  if (job?.signal.aborted) throw new SyncFailure('errors.sync.cancelled', 'sync cancelled', false);
+}
+
+function toAppError(error: unknown): unknown {
+  if (!(error instanceof SyncFailure)) return error;
+  const code = error.key === 'errors.sync.unauthorized' ? 'FORBIDDEN' : error.key === 'errors.sync.refused' ? 'VALIDATION' : 'CONFLICT';
+  return new AppError(code, error.key, error.message, { params: error.params });
+}
+
+const services = new WeakMap<App, SyncService>();
+
+/** The one sync service of an app (made on first use). */
+export function syncServiceOf(app: App, options?: Partial<SyncOptions>): SyncService {
+  let service = services.get(app);
+  if (!service) {
+    service = new SyncService(app, options);
+    services.set(app, service);
+  }
+  return service;
+}

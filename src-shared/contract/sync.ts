@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { method } from './define';
+import { jobIdSchema } from './jobs';
+
+/** A hub address: http(s) only, as typed by an administrator. */
+export const hubUrlSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .max(300)
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'validation.hub_url' },
+  );
+
+/** One-time enrollment code as the hub prints it (groups of letters and digits; dashes and case are ignored). */
+export const enrollmentCodeSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-Z]{12,32}$/, { message: 'validation.enrollment_code' }));
+
+/** The last failure, as a message key the renderer translates ("the hub cannot be reached", …). */
+export const syncErrorSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  at: z.string(),
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+export const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  hubUrl: z.string().nullable(),
+  branchId: z.string().nullable(),
+  deviceId: z.string(),
+  /** UTC ISO time of the last sync that pushed and pulled everything without error. */
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  /** Local changes not yet acknowledged by the hub. */
+  pendingChanges: z.number().int().nonnegative(),
+  running: z.boolean(),
+  lastError: syncErrorSchema.nullable(),
+  /** When the next automatic attempt is due (after a failure: backed off with jitter). */
+  nextAttemptAt: z.string().nullable(),
+  /** This workstation's clock minus the hub's, measured on the last exchange; null before the first. */
+  clockOffsetMs: z.number().nullable(),
+  /** The clock is far enough off that staff should have it fixed (stamps are corrected meanwhile). */
+  clockWrong: z.boolean(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncResultSchema = z.object({
+  pushed: z.number().int().nonnegative(),
+  pulled: z.number().int().nonnegative(),
+  status: syncStatusSchema,
+});
+
+export const syncContract = {
+  'sync.status': method({ input: z.object({}), output: syncStatusSchema, access: 'session', audit: false }),
+  /** Trades a one-time code from the hub for this workstation's device token (kept in the encrypted store). */
+  'sync.enroll': method({
+    input: z.object({ hubUrl: hubUrlSchema, code: enrollmentCodeSchema }),
+    output: syncStatusSchema,
+    access: ['admin'],
+    audit: true,
+  }),
+  /** Pushes and pulls now, with progress as `job.progress` events under `jobId`; `jobs.cancel` stops it between pages. */
+  'sync.now': method({
+    input: z.object({ jobId: jobIdSchema }),
+    output: syncResultSchema,
+    access: 'session',
+    audit: false,
+  }),
+};

@@ -1,0 +1,138 @@
+/**
+ * What syncs, in which direction, and how it merges (DESIGN.md "Sync-ready rows"). The hub validates pushed changes
+ * against this list and the workstation applies pulled ones by it: one table, shared by both ends.
+ *
+ * - `append`: facts that are only ever inserted (contacts, points, referrals, assessments): never conflict.
+ * - `row`: mutable rows merged as a whole, last writer wins by the row's HLC (holdings, deposits, dates).
+ * - `fields`: mutable rows merged field by field, last writer wins by each field's HLC (the client profile).
+ * - `keyed`: head-office facts without sync columns, replaced by key (monthly average balances).
+ *
+ * `push`: a workstation may send it (the branch creates it). `pull`: the hub sends it down. Columns not listed
+ * never travel: derived values (tier, search keys, hashes) are recomputed on each device, secrets stay where they are.
+ */
+export type MergeKind = 'append' | 'row' | 'fields' | 'keyed';
+
+export interface SyncedTable {
+  merge: MergeKind;
+  push: boolean;
+  /** Columns that travel, besides the sync columns (id, branch_id, created_at, updated_hlc, deleted_hlc). */
+  columns: readonly string[];
+  /** Columns only the hub may send (head office's master data inside a row the branch also edits). */
+  hubOnly?: readonly string[];
+}
+
+export const CLIENT_MASTER_COLUMNS = [
+  'client_no',
+  'kind',
+  'name',
+  'name_en',
+  'gender',
+  'birth_date',
+  'id_type',
+  'id_number',
+  'id_expiry',
+  'mobile',
+  'province',
+  'industry',
+  'income_band',
+  'manager_id',
+  'first_business_date',
+  'latest_assets_fen',
+  'latest_assets_date',
+] as const;
+
+/** The branch's enrichments of a profile (editable at the counter). */
+export const CLIENT_BRANCH_COLUMNS = [
+  'occupation',
+  'employer',
+  'address',
+  'financial_goals',
+  'interests',
+  'preferred_channel',
+  'preferred_hours',
+  'do_not_disturb',
+  'marketing_consent',
+  'team',
+  'strategic',
+  'strategic_reason',
+  'last_activity_date',
+] as const;
+
+export const SYNCED_TABLES = {
+  clients: { merge: 'fields', push: true, columns: [...CLIENT_MASTER_COLUMNS, ...CLIENT_BRANCH_COLUMNS] },
+  staff: {
+    merge: 'row',
+    // Accounts come from head office; one made at a workstation (its first-run administrator) stays local.
+    push: false,
+    columns: ['login', 'display_name', 'roles', 'disabled'],
+    // Head office sets the first password; a password changed at the branch is never sent anywhere.
+    hubOnly: ['password_hash', 'password_salt'],
+  },
+  holdings: {
+    merge: 'row',
+    push: false,
+    columns: [
+      'client_id',
+      'product_code',
+      'product_name',
+      'product_risk',
+      'purchase_date',
+      'amount_fen',
+      'price',
+      'current_price',
+      'expected_return',
+      'take_profit',
+      'stop_loss',
+    ],
+  },
+  term_deposits: { merge: 'row', push: false, columns: ['client_id', 'amount_fen', 'rate', 'start_date', 'maturity_date'] },
+  large_transactions: {
+    merge: 'row',
+    push: false,
+    columns: ['client_id', 'at', 'amount_fen', 'direction', 'channel', 'counterparty', 'description'],
+  },
+  risk_assessments: { merge: 'append', push: true, columns: ['client_id', 'level', 'assessed_on', 'face_to_face', 'staff_id'] },
+  important_dates: { merge: 'row', push: true, columns: ['client_id', 'kind', 'date', 'lunar', 'label'] },
+  contacts: {
+    merge: 'append',
+    push: true,
+    columns: [
+      'client_id',
+      'at',
+      'channel',
+      'staff_id',
+      'staff_name',
+      'content',
+      'result',
+      'follow_up_product',
+      'follow_up_due',
+      'corrects_id',
+      'recommendation',
+      'flags',
+    ],
+  },
+  points_ledger: { merge: 'append', push: true, columns: ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at'] },
+  referrals: { merge: 'append', push: true, columns: ['referrer_id', 'referee_id', 'at', 'points_each'] },
+  client_monthly_assets: { merge: 'keyed', push: false, columns: ['client_id', 'month', 'avg_daily_fen'] },
+} as const satisfies Record<string, SyncedTable>;
+
+export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.prototype.hasOwnProperty.call(SYNCED_TABLES, name);
+}
+
+export function syncedTable(name: SyncedTableName): SyncedTable {
+  return SYNCED_TABLES[name];
+}
+
+/** Every column of a table that may appear in a change coming from the hub. */
+export function pulledColumns(name: SyncedTableName): readonly string[] {
+  const table: SyncedTable = SYNCED_TABLES[name];
+  return table.hubOnly ? [...table.columns, ...table.hubOnly] : table.columns;
+}
+
+/** The row id of a keyed fact: its key columns joined, so a resent month replaces the earlier figure. */
+export function monthlyAssetsRowId(clientId: string, month: string): string {
+  return `${clientId}:${month}`;
+}
