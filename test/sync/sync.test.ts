@@ -50,7 +50,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
         content: '回访：理财到期续作意向',
         result: '有意向',
       }),
-    );
+    )) as { id: string };
     expect((await b.sync.status()).pendingChanges).toBeGreaterThan(0);
     const pushed = await b.sync.syncNow();
     expect(pushed.pushed).toBeGreaterThanOrEqual(1);
