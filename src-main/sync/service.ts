@@ -218,7 +218,8 @@ export class SyncService {
           // Stamped ahead of the hub (the clock ran fast while offline): correct the pending stamps once, resend.
           if (error instanceof SyncFailure && error.key === 'errors.sync.clock' && error.hubTime !== undefined && !restamped) {
             restamped = true;
-            await this.db.transaction().execute((trx) => restampFuture(trx, this.app.clock));
+            const offset = Math.round(this.app.clock.now() - error.hubTime);
+            await this.db.transaction().execute((trx) => restampFuture(trx, this.app.clock, offset));
             continue;
           }
           throw error;
