@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
 import { DEFAULT_DATA_DIR } from '../store/data-dir';
 import * as commands from './commands';
+import * as syncCommands from './sync-commands';
 import { promptSecret } from './prompt';
 
 const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FILE] [--json]
@@ -17,6 +18,9 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   seed --clients N [--seed S]            deterministic demo clients (Ctrl-C cancels and keeps nothing)
   stats                                  row count of every table
   import clients FILE [--dry-run]        client master data from .csv/.xlsx; bad rows reported, none half-imported
+  sync enroll --hub URL --code C         enroll this workstation with the head-office hub
+  sync now                               push and pull now (exit 1 with the reason when the hub cannot be reached)
+  sync status                            hub, branch, last success, pending changes, last error
 The key comes from BRANCHDESK_PASSPHRASE, else --key-file, else DIR/branchdesk.key.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       clients: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'dry-run': { type: 'boolean', default: false },
+      hub: { type: 'string' },
+      code: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -95,6 +101,18 @@ async function main(argv: string[]): Promise<number> {
         // Exit 1 when any row was rejected, so a script notices; the good rows are in (or, dry run, would be).
         return (await commands.importClientsFile(ctx, positionals[2], values['dry-run'], cancel.signal)) ? 0 : 1;
       }
+      case 'sync enroll':
+        await syncCommands.syncEnroll(ctx, values.hub, values.code);
+        return 0;
+      case 'sync now': {
+        const cancel = new AbortController();
+        process.once('SIGINT', () => cancel.abort());
+        await syncCommands.syncNow(ctx, cancel.signal);
+        return 0;
+      }
+      case 'sync status':
+        await syncCommands.syncStatus(ctx);
+        return 0;
       case 'stats':
         await commands.stats(ctx);
         return 0;

@@ -30,11 +30,11 @@ export interface CliContext {
 }
 
 /** The CLI acts as the administrator at this machine; its audit entries name the OS account. */
-function cliActor(): string {
+export function cliActor(): string {
   return `cli:${os.userInfo().username}`;
 }
 
-async function withStore<T>(
+export async function withStore<T>(
   ctx: CliContext,
   create: boolean,
   work: (s: Awaited<ReturnType<typeof openHeadless>>) => Promise<T>,

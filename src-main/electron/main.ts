@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
 import { createApp } from '../app';
+import { syncServiceOf } from '../sync/service';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { dataFiles } from '../store/data-dir';
@@ -75,7 +76,10 @@ async function start(): Promise<void> {
     serveRenderer(path.join(here, '../renderer'), CSP);
     const ipc = registerIpc(createRouter(workstation, handlers), appOrigin, (event) => isTrustedSender(event, appOrigin));
     workstation.emit = (channel, event, payload) => ipc.emit(channel, event, payload);
+    const sync = syncServiceOf(workstation);
+    sync.start();
     shutdown = async () => {
+      sync.stop();
       await ipc.drain();
       await opened.close();
       releasePid();

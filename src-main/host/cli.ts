@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
 import { createApp } from '../app';
+import { syncServiceOf } from '../sync/service';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { DEFAULT_DATA_DIR, dataFiles } from '../store/data-dir';
@@ -45,12 +46,16 @@ async function main(): Promise<void> {
   const app = await createApp(store, systemClock);
   const host = await startHost({ router: createRouter(app, handlers), rendererDir, port: Number(values.port) });
   app.emit = (channel, event, payload) => host.emit(channel, event, payload);
+  // Syncs on its own once enrolled (a workstation that is not enrolled just waits for the Sync page).
+  const sync = syncServiceOf(app);
+  sync.start();
   console.log(`BranchDesk browser host — data in ${dataDir}`);
   console.log(`Open: ${host.openUrl}`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    sync.stop();
     await host.close();
     await store.close();
     release();

@@ -161,6 +161,7 @@ export class SyncService {
         }
       }
     });
+    if (!this.stopped) this.schedule(0);
     await this.announce();
     return this.status();
   }
@@ -337,11 +338,9 @@ export class SyncService {
     this.nextAttemptAt = null;
   }
 
-  /** The delay before the next automatic attempt: the interval, or after n failures 2^(n-1) × backoff with jitter. */
+  /** The delay before the next automatic attempt. */
   nextDelay(): number {
-    if (this.failures === 0) return this.options.intervalMs;
-    const ceiling = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** Math.min(this.failures - 1, 20));
-    return Math.round(ceiling / 2 + (this.options.random() * ceiling) / 2);
+    return backoffDelay(this.failures, this.options);
   }
 
   private schedule(delay = this.nextDelay()): void {
@@ -351,10 +350,22 @@ export class SyncService {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.nextAttemptAt = null;
-      this.syncNow().catch(() => undefined);
+      // Not enrolled yet, or a sync already running: look again after the interval.
+      this.syncNow()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!this.timer && !this.running) this.schedule();
+        });
     }, delay);
     this.timer.unref();
   }
+}
+
+/** The interval when all is well; after n failures 2^(n-1) × backoff, capped, drawn between half and all of it. */
+export function backoffDelay(failures: number, options: Pick<SyncOptions, 'intervalMs' | 'backoffMs' | 'maxBackoffMs' | 'random'>): number {
+  if (failures === 0) return options.intervalMs;
+  const ceiling = Math.min(options.maxBackoffMs, options.backoffMs * 2 ** Math.min(failures - 1, 20));
+  return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
 }
 
 function offsetOf(exchange: { sentAt: number; receivedAt: number }, hubTime: number): number {

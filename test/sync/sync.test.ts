@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubClient } from '../../src-main/sync/hub-client';
+import { backoffDelay, SyncService } from '../../src-main/sync/service';
 import { withAdmin } from '../fixtures/store';
 import { HUB_KINDS, masterClients, startTestHub, workstation, type TestHub, type Workstation } from '../fixtures/hub';
 
@@ -9,6 +10,11 @@ async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; erro
   const res = await promise;
   if (!res.ok) throw new Error(res.error.message);
   return res.value;
+}
+
+async function logContactFor(w: Workstation): Promise<void> {
+  const clientId = (w.store.raw.prepare('SELECT id FROM clients LIMIT 1').get() as { id: string }).id;
+  await ok(w.call(ADMIN, 'clients.logContact', { clientId, channel: 'visit', content: '到访咨询', result: null }));
 }
 
 describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
@@ -75,5 +81,36 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     const d = await workstation();
     cleanups.push(() => d.cleanup());
     await expect(d.sync.enroll(hub.url, code)).rejects.toMatchObject({ key: 'errors.sync.enroll_code' });
+  });
+
+  it('retries on its own while the hub is down and catches up when it is back', async () => {
+    const { hub, a } = await setup();
+    const auto = new SyncService(a.app, { intervalMs: 60_000, backoffMs: 20, maxBackoffMs: 80 });
+    cleanups.push(() => Promise.resolve(auto.stop()));
+    await a.sync.syncNow();
+    await logContactFor(a);
+    await hub.stop();
+    auto.start();
+    const until = async (done: () => Promise<boolean>) => {
+      for (let i = 0; i < 500 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(async () => (await auto.status()).lastError?.key === 'errors.sync.unreachable');
+    const failed = await auto.status();
+    expect(failed).toMatchObject({ lastError: { key: 'errors.sync.unreachable' }, pendingChanges: 1 });
+    expect(failed.nextAttemptAt).not.toBeNull();
+    await hub.start();
+    await until(async () => (await auto.status()).lastError === null);
+    expect(await auto.status()).toMatchObject({ lastError: null, pendingChanges: 0 });
+    expect(auto.nextDelay()).toBe(60_000);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from the first delay to the ceiling, with jitter between half and all of it', () => {
+    const options = { intervalMs: 60_000, backoffMs: 5_000, maxBackoffMs: 60_000 };
+    const at = (failures: number, random: number) => backoffDelay(failures, { ...options, random: () => random });
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => at(n, 1))).toEqual([60_000, 5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+    expect([1, 2, 5].map((n) => at(n, 0))).toEqual([2_500, 5_000, 30_000]);
+    expect(at(3, 0.5)).toBe(15_000);
   });
 });
