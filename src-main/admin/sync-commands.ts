@@ -5,7 +5,11 @@ import { appendAudit } from '../audit/log';
 import { SyncService } from '../sync/service';
 import { cliActor, type CliContext, withStore } from './commands';
 
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
+function parsed<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  value: string | undefined,
+  what: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError('VALIDATION', 'errors.validation', `not a valid ${what}: ${String(value ?? '')}`);
   return result.data;
