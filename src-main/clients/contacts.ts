@@ -3,12 +3,7 @@ import { AppError, type Settings, type Staff } from '../../src-shared/contract';
 import type { logContactInput } from '../../src-shared/contract/clients';
 import type { Clock } from '../../src-shared/domain/clock';
 import { computeLifecycle } from '../../src-shared/domain/lifecycle';
-import {
-  checkRecommendation,
-  DEFAULT_SUITABILITY_POLICY,
-  findGuaranteePromise,
-  type ClientRiskLevel,
-} from '../../src-shared/domain/suitability';
+import { checkRecommendation, findGuaranteePromise, type ClientRiskLevel } from '../../src-shared/domain/suitability';
 import type { Database } from '../store/schema';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import type { z } from 'zod';
@@ -72,7 +67,8 @@ export async function logContact(
       elderlyWarningConfirmed: r.elderlyWarningConfirmed,
       isSale: r.isSale,
       dualRecordingRef: r.dualRecordingRef,
-      policy: { ...DEFAULT_SUITABILITY_POLICY, elderlyMinAge: settings.elderlyMinAge },
+      // The settings in force are the suitability policy (validity, above-level confirmation, elderly age).
+      policy: settings,
     });
     const [first] = check.refusals;
     if (first) {
@@ -110,6 +106,7 @@ export async function logContact(
       lifecycle: computeLifecycle(
         { firstBusinessDate: client.first_business_date, lastActivityDate: today, latestAssetsFen: client.latest_assets_fen },
         today,
+        settings,
       ),
     })
     .where('id', '=', input.clientId)

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src-shared/contract';
 import type { IMPORTANT_DATE_KINDS, profileChangesSchema } from '../../src-shared/contract/clients';
 import type { Clock } from '../../src-shared/domain/clock';
-import { DEFAULT_REFERRAL_POLICY } from '../../src-shared/domain/points';
+import type { ReferralPolicy } from '../../src-shared/domain/points';
 import type { ClientsTable, Database } from '../store/schema';
 import { newRowColumns, nextHlc, recordChange } from '../sync/outbox';
 
@@ -121,6 +121,7 @@ export async function addReferral(
   clock: Clock,
   referrerId: string,
   refereeId: string,
+  policy: ReferralPolicy,
 ): Promise<{ id: string; pointsEach: number }> {
   if (referrerId === refereeId) throw new AppError('VALIDATION', 'errors.referrals.self', 'a client cannot refer themselves');
   await requireClient(trx, referrerId);
@@ -133,7 +134,7 @@ export async function addReferral(
     .executeTakeFirst();
   if (already) throw new AppError('CONFLICT', 'errors.referrals.already_referred', 'this client was already referred by someone');
   const now = new Date(clock.now()).toISOString();
-  const pointsEach = DEFAULT_REFERRAL_POLICY.pointsEach;
+  const { pointsEach } = policy;
   const base = () => newRowColumns(trx, clock);
   const referral = { ...(await base()), referrer_id: referrerId, referee_id: refereeId, at: now, points_each: pointsEach };
   await trx.insertInto('referrals').values(referral).execute();

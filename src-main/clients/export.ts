@@ -38,7 +38,7 @@ export async function exportClients(
   today: string,
   job: JobControl,
 ): Promise<{ fileName: string; content: Buffer; rows: number }> {
-  const total = await countClients(db, filters, today);
+  const total = await countClients(db, filters, settings, today);
   const rows: string[][] = [];
   let after: string | null = null;
   do {

@@ -11,6 +11,7 @@ import { listClients } from './list';
 import { loadProfile } from './profile';
 import { searchClients } from './search';
 import { summariesFor } from './summary';
+import { clientTimeline } from './timeline';
 
 export const clientsHandlers: HandlersFor<typeof clientsContract> = {
   'clients.search': async (input, call) => {
@@ -28,6 +29,8 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
   },
 
   'clients.profile': (input, call) => loadProfile(call.app.store.db, input.id, call.app.settings, todayOf(call.app)),
+
+  'clients.timeline': (input, call) => clientTimeline(call.app.store.db, input.clientId, input.before, input.limit),
 
   'clients.logContact': (input, call) => {
     const staff = call.staff;
@@ -95,7 +98,7 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
 
   'clients.addReferral': (input, call) =>
     call.mutate(
-      (trx) => addReferral(trx, call.app.clock, input.referrerId, input.refereeId),
+      (trx) => addReferral(trx, call.app.clock, input.referrerId, input.refereeId, { pointsEach: call.app.settings.referralPointsEach }),
       (r) => ({ targetIds: [input.referrerId, input.refereeId, r.id] }),
     ),
 

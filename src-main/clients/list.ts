@@ -1,12 +1,11 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ClientFilters, ClientSummary, Settings } from '../../src-shared/contract';
 import { addMonths } from '../../src-shared/domain/calendar-date';
-import { DEFAULT_SUITABILITY_POLICY } from '../../src-shared/domain/suitability';
 import type { Database } from '../store/schema';
 import { summaryQuery, toSummary } from './summary';
 
 /** The list's filters as WHERE clauses, shared by the page query, the count and the export. */
-function filtered<O>(q: SelectQueryBuilder<Database, 'clients', O>, filters: ClientFilters, today: string) {
+function filtered<O>(q: SelectQueryBuilder<Database, 'clients', O>, filters: ClientFilters, settings: Settings, today: string) {
   let out = q.where('clients.deleted_hlc', 'is', null);
   if (filters.tier) out = out.where('clients.tier', '=', filters.tier);
   if (filters.lifecycle) out = out.where('clients.lifecycle', '=', filters.lifecycle);
@@ -18,7 +17,7 @@ function filtered<O>(q: SelectQueryBuilder<Database, 'clients', O>, filters: Cli
   }
   if (filters.riskExpired !== undefined) {
     // Expired when assessed on or before the same day one validity period ago, or never assessed.
-    const cutoff = addMonths(today, -DEFAULT_SUITABILITY_POLICY.assessmentValidMonths);
+    const cutoff = addMonths(today, -settings.assessmentValidMonths);
     out = filters.riskExpired
       ? out.where((eb) => eb.or([eb('clients.risk_assessed_on', 'is', null), eb('clients.risk_assessed_on', '<=', cutoff)]))
       : out.where('clients.risk_assessed_on', '>', cutoff);
@@ -38,7 +37,7 @@ export async function listClients(
   settings: Settings,
   today: string,
 ): Promise<{ rows: ClientSummary[]; nextCursor: string | null }> {
-  let q = filtered(summaryQuery(db), filters, today);
+  let q = filtered(summaryQuery(db), filters, settings, today);
   if (after) q = q.where('clients.client_no', '>', after);
   const rows = await q
     .orderBy('clients.client_no')
@@ -51,10 +50,11 @@ export async function listClients(
   };
 }
 
-export async function countClients(db: Kysely<Database>, filters: ClientFilters, today: string): Promise<number> {
+export async function countClients(db: Kysely<Database>, filters: ClientFilters, settings: Settings, today: string): Promise<number> {
   const row = await filtered(
     db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')),
     filters,
+    settings,
     today,
   ).executeTakeFirstOrThrow();
   return Number(row.n);

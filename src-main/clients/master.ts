@@ -46,3 +46,8 @@ export interface ClientDerived {
 export function tierToken(rank: number): string {
   return `0t${rank}`;
 }
+
+/** A client's whole FTS document: the name's terms and the tier token, kept in step whenever the tier moves. */
+export function searchDocument(nameTerms: string, rank: number): string {
+  return `${nameTerms} ${tierToken(rank)}`;
+}

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
-import { AppError, type ClientProfile, type Settings } from '../../src-shared/contract';
+import { AppError, type ClientProfile, type Settings, TIMELINE_PAGE } from '../../src-shared/contract';
 import { ageOn } from '../../src-shared/domain/age';
 import { pointsBalance, type PointsEntryKind } from '../../src-shared/domain/points';
 import { assessmentExpiresOn } from '../../src-shared/domain/suitability';
 import type { Database } from '../store/schema';
 import { summaryQuery, toSummary } from './summary';
+import { loadTimeline } from './timeline';
 
-/** How many contacts the profile's timeline shows at once; older ones page in on request (later). */
-const TIMELINE_LIMIT = 200;
-
-/** Everything the profile page shows, in one call: masked identity, preferences, money, points, timeline. */
+/**
+ * Everything the profile page shows, in one call: masked identity, preferences, money, points, and the newest page
+ * of the timeline (older pages through `clients.timeline`).
+ */
 export async function loadProfile(db: Kysely<Database>, id: string, settings: Settings, today: string): Promise<ClientProfile> {
   const row = await summaryQuery(db)
     .select([
@@ -38,7 +39,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id } });
 
-  const [monthly, holdings, deposits, points, referrals, contacts, dates] = await Promise.all([
+  const [monthly, holdings, deposits, points, referrals, timeline, dates] = await Promise.all([
     db.selectFrom('client_monthly_assets').select(['month', 'avg_daily_fen']).where('client_id', '=', id).orderBy('month').execute(),
     db
       .selectFrom('holdings')
@@ -68,7 +69,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
       .select(['referrals.at', 'referrals.referrer_id', 'referrals.points_each', 'other.id as other_id', 'other.name as other_name'])
       .where((eb) => eb.or([eb('referrals.referrer_id', '=', id), eb('referrals.referee_id', '=', id)]))
       .execute(),
-    db.selectFrom('contacts').selectAll().where('client_id', '=', id).orderBy('at', 'desc').limit(TIMELINE_LIMIT).execute(),
+    loadTimeline(db, id, null, TIMELINE_PAGE),
     db.selectFrom('important_dates').selectAll().where('client_id', '=', id).where('deleted_hlc', 'is', null).orderBy('date').execute(),
   ]);
 
@@ -100,7 +101,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
     },
     strategicReason: row.strategic_reason,
     riskAssessedOn: row.risk_assessed_on,
-    riskExpiresOn: row.risk_assessed_on ? assessmentExpiresOn(row.risk_assessed_on) : null,
+    riskExpiresOn: row.risk_assessed_on ? assessmentExpiresOn(row.risk_assessed_on, settings) : null,
     latestAssetsFen: row.latest_assets_fen,
     monthlyAssets: monthly.map((m) => ({ month: m.month, avgDailyFen: m.avg_daily_fen })),
     holdings: holdings.map((h) => ({
@@ -141,17 +142,7 @@ export async function loadProfile(db: Kysely<Database>, id: string, settings: Se
       lunar: d.lunar === 1,
       label: d.label,
     })),
-    timeline: contacts.map((c) => ({
-      id: c.id,
-      at: c.at,
-      channel: c.channel as ClientProfile['timeline'][number]['channel'],
-      staffName: c.staff_name,
-      content: c.content,
-      result: c.result,
-      followUpProduct: c.follow_up_product,
-      followUpDue: c.follow_up_due,
-      correctsId: c.corrects_id,
-      flags: JSON.parse(c.flags) as string[],
-    })),
+    timeline: timeline.entries,
+    timelineCursor: timeline.nextCursor,
   };
 }

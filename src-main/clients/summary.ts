@@ -52,7 +52,7 @@ export function toSummary(row: SummaryRow, settings: Settings, today: string): C
     maskedId: maskIdNumber(row.id_number, settings.idMask),
     managerName: row.manager_name,
     riskLevel: row.risk_level,
-    riskExpired: row.risk_assessed_on === null || isAssessmentExpired(row.risk_assessed_on, today),
+    riskExpired: row.risk_assessed_on === null || isAssessmentExpired(row.risk_assessed_on, today, settings),
   };
 }
 

@@ -1,5 +1,9 @@
+import { LIFECYCLE_SETTINGS, type Settings, TIER_SETTINGS } from '../../src-shared/contract';
 import type { settingsContract } from '../../src-shared/contract/settings';
+import { localDate } from '../../src-shared/domain/clock';
+import { recomputeDerived } from '../clients/derived';
 import type { HandlersFor } from '../ipc/call';
+import { type JobControl, runJob } from '../jobs';
 import { nextHlc } from '../sync/outbox';
 import { saveSettings } from './service';
 
@@ -7,10 +11,22 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings.get': (_input, call) => Promise.resolve(call.app.settings),
   'settings.update': async (input, call) => {
     const { app } = call;
-    const next = { ...app.settings, ...input };
-    await call.mutate(async (trx) => saveSettings(trx, next, await nextHlc(trx, app.clock)), {
-      targetIds: Object.keys(input).map((k) => `settings.${k}`),
-    });
+    const { jobId, ...changes } = input;
+    const next: Settings = { ...app.settings, ...changes };
+    const moved = (keys: readonly (keyof Settings)[]) => keys.some((k) => next[k] !== app.settings[k]);
+    // Tier and lifecycle are derived from facts under these thresholds: new thresholds re-tier the archive in
+    // the same transaction, so no screen ever shows tiers computed under settings no longer in force.
+    const recompute = { tier: moved(TIER_SETTINGS), lifecycle: moved(LIFECYCLE_SETTINGS) };
+    const save = (job?: JobControl) =>
+      call.mutate(
+        async (trx) => {
+          await saveSettings(trx, next, await nextHlc(trx, app.clock));
+          await recomputeDerived(trx, app.store.raw, next, localDate(app.clock.now(), next.timeZone), recompute, job);
+        },
+        { targetIds: Object.keys(changes).map((k) => `settings.${k}`) },
+      );
+    if (jobId) await runJob(app, call.channel, jobId, save);
+    else await save();
     app.settings = next;
     return next;
   },

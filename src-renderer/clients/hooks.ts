@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { ClientProfile, InputOf } from '../../src-shared/contract';
+import { type ClientProfile, type InputOf, type OutputOf, TIMELINE_PAGE, type TimelineCursor } from '../../src-shared/contract';
 import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 
@@ -33,9 +33,35 @@ export function useClientProfile(id: string) {
   return useQuery(profileQuery(id));
 }
 
+type TimelinePage = OutputOf<'clients.timeline'>;
+
+function timelineKey(clientId: string) {
+  return ['clients.timeline', { clientId }] as const;
+}
+
 /**
- * Logs a contact. The new entry tops the timeline at once, then the profile is read again: a contact is activity,
- * which can move the lifecycle stage shown in the header and in search results.
+ * A client's contact timeline, newest first, one keyset page at a time: it opens with the page the profile
+ * brought (no second call), and "load older" asks main for the next. A refresh (after logging a contact) reads
+ * every loaded page again from the newest, each from the one before, so no entry falls between two pages.
+ */
+export function useTimeline(profile: ClientProfile, profileUpdatedAt: number) {
+  const clientId = profile.summary.id;
+  const query = useInfiniteQuery({
+    queryKey: timelineKey(clientId),
+    queryFn: ({ pageParam }) => api.clients.timeline({ clientId, before: pageParam, limit: TIMELINE_PAGE }),
+    initialPageParam: null as TimelineCursor | null,
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [{ entries: profile.timeline, nextCursor: profile.timelineCursor }], pageParams: [null] },
+    // As old as the profile it came with: a stale profile's page is read again at once.
+    initialDataUpdatedAt: profileUpdatedAt,
+  });
+  const contacts = query.data.pages.flatMap((p) => p.entries);
+  return { ...query, contacts };
+}
+
+/**
+ * Logs a contact. The new entry tops the timeline at once, then the timeline and the profile are read again: a
+ * contact is activity, which can move the lifecycle stage shown in the header and in search results.
  */
 export function useLogContact(clientId: string) {
   const queryClient = useQueryClient();
@@ -43,9 +69,12 @@ export function useLogContact(clientId: string) {
   return useMutation({
     mutationFn: (input: InputOf<'clients.logContact'>) => api.clients.logContact(input),
     onSuccess: (contact) => {
-      queryClient.setQueryData(key, (profile: ClientProfile | undefined) =>
-        profile ? { ...profile, timeline: [contact, ...profile.timeline.filter((c) => c.id !== contact.id)] } : profile,
-      );
+      queryClient.setQueryData(timelineKey(clientId), (data: InfiniteData<TimelinePage, TimelineCursor | null> | undefined) => {
+        const [first, ...older] = data?.pages ?? [];
+        if (!data || !first) return data;
+        return { ...data, pages: [{ ...first, entries: [contact, ...first.entries.filter((c) => c.id !== contact.id)] }, ...older] };
+      });
+      void queryClient.invalidateQueries({ queryKey: timelineKey(clientId) });
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
     },

@@ -10,6 +10,7 @@ import { Section } from '../shell/Section';
 import { AddStaffForm } from '../staff/AddStaffForm';
 import { StaffTable } from '../staff/StaffTable';
 import { useSettings } from './hooks';
+import { ClientRulesForm } from './ClientRulesForm';
 import { IdleLockForm } from './IdleLockForm';
 
 /** Each section shows only to staff whose roles the contract lets call its methods. */
@@ -25,6 +26,7 @@ export function SettingsPage() {
         </Group>
       </Section>
       {mayCall(staff, 'settings.update') && <IdleLockSection />}
+      {mayCall(staff, 'settings.update') && <ClientRulesSection />}
       {mayCall(staff, 'staff.list') && (
         <Section title={t('staff.title')} testId="staff-section">
           <StaffTable />
@@ -43,6 +45,22 @@ function IdleLockSection() {
     <Section title={t('settings.lock.title')} description={t('settings.lock.description')} testId="idle-section">
       {settings.data ? (
         <IdleLockForm current={settings.data.idleLockMinutes} />
+      ) : settings.isError ? (
+        <Alert color="red">{errorMessage(t, settings.error)}</Alert>
+      ) : (
+        <Loader size="sm" />
+      )}
+    </Section>
+  );
+}
+
+function ClientRulesSection() {
+  const t = useT();
+  const settings = useSettings();
+  return (
+    <Section title={t('settings.rules.title')} description={t('settings.rules.description')} testId="rules-section">
+      {settings.data ? (
+        <ClientRulesForm current={settings.data} />
       ) : settings.isError ? (
         <Alert color="red">{errorMessage(t, settings.error)}</Alert>
       ) : (

@@ -3,6 +3,7 @@ import type { InputOf } from '../../src-shared/contract';
 import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 import { authStateQuery } from '../auth/hooks';
+import { useCancellableJob } from '../jobs/hooks';
 
 export const settingsQuery = methodQuery('settings.get', {});
 
@@ -19,5 +20,21 @@ export function useUpdateSettings() {
       // The session carries the idle limit the lock timer runs on.
       void queryClient.invalidateQueries({ queryKey: authStateQuery.queryKey });
     },
+  });
+}
+
+/**
+ * Changes the client rules' thresholds as a job: a changed tier or lifecycle threshold re-tiers the whole archive
+ * before main answers, with progress and Cancel. Tiers and stages on every client screen may have moved.
+ */
+export function useUpdateClientRules() {
+  const queryClient = useQueryClient();
+  return useCancellableJob(async (jobId, input: InputOf<'settings.update'>) => {
+    const settings = await api.settings.update({ ...input, jobId });
+    queryClient.setQueryData(settingsQuery.queryKey, settings);
+    for (const method of ['clients.search', 'clients.list', 'clients.profile']) {
+      void queryClient.invalidateQueries({ queryKey: [method] });
+    }
+    return settings;
   });
 }

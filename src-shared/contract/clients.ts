@@ -76,6 +76,16 @@ export const contactSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/**
+ * Where a page of the timeline ends: its oldest entry's time and id. The timeline is newest first by time, then id
+ * (two contacts in one millisecond keep a fixed order), so the next page starts strictly after this pair.
+ */
+export const timelineCursorSchema = z.object({ at: z.string().min(1).max(40), id: z.string().min(1).max(64) });
+export type TimelineCursor = z.infer<typeof timelineCursorSchema>;
+
+/** The newest contacts a page of the timeline (and the profile's first page) holds. */
+export const TIMELINE_PAGE = 200;
+
 export const clientProfileSchema = z.object({
   summary: clientSummarySchema,
   identity: z.object({
@@ -140,7 +150,10 @@ export const clientProfileSchema = z.object({
   importantDates: z.array(
     z.object({ id: z.string(), kind: z.enum(IMPORTANT_DATE_KINDS), date: z.string(), lunar: z.boolean(), label: z.string().nullable() }),
   ),
+  /** The newest contacts, one page of them; older ones page in through `clients.timeline`. */
   timeline: z.array(contactSchema),
+  /** Where older entries start, or null when `timeline` holds them all. */
+  timelineCursor: timelineCursorSchema.nullable(),
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
 
@@ -223,6 +236,20 @@ export const clientsContract = {
     audit: false,
   }),
   'clients.profile': method({ input: z.object({ id: clientId }), output: clientProfileSchema, access: 'session', audit: false }),
+  /**
+   * A page of the contact timeline, newest first, keyset-paged: `before` is the previous page's `nextCursor`
+   * (null for the newest page); `nextCursor` is null on the last page.
+   */
+  'clients.timeline': method({
+    input: z.object({
+      clientId,
+      before: timelineCursorSchema.nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(TIMELINE_PAGE),
+    }),
+    output: z.object({ entries: z.array(contactSchema), nextCursor: timelineCursorSchema.nullable() }),
+    access: 'session',
+    audit: false,
+  }),
   /**
    * Logs a contact (append-only). Refused with VALIDATION when a note promises guaranteed principal or return
    * (errors.contacts.guarantee_promise) or a recommendation breaks the suitability rules

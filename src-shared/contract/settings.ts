@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_LIFECYCLE_POLICY } from '../domain/lifecycle';
 import { idMaskPatternSchema, DEFAULT_ID_MASK } from '../domain/masking';
+import { DEFAULT_REFERRAL_POLICY } from '../domain/points';
+import { DEFAULT_SUITABILITY_POLICY } from '../domain/suitability';
+import { DEFAULT_TIER_POLICY } from '../domain/tier';
+import { jobIdSchema } from './jobs';
 import { method } from './define';
 
 /** Every number here is a default an administrator can change (DOMAIN.md). */
@@ -12,6 +17,14 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A whole number within bounds, one message key for "not a whole number" and "out of range" alike. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}
+
+/** Money settings are integer fen (the renderer shows and takes yuan). */
+const YUAN = 100;
+
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1, { message: 'validation.idle_range' }).max(240, { message: 'validation.idle_range' }),
   maxFailedSignIns: z.number().int().min(3).max(20),
@@ -22,6 +35,31 @@ export const settingsSchema = z.object({
   timeZone: z.string().min(1).max(64).refine(isTimeZone, { message: 'validation.time_zone' }),
   /** Age from which the extra risk warning is required (DOMAIN.md §4). */
   elderlyMinAge: z.number().int().min(50).max(90),
+
+  // Tiers (DOMAIN.md §2; seed 002). Settings is itself a TierPolicy: the rules take it as it is.
+  /** VIP from this latest-month average daily balance, integer fen, inclusive: ¥10,000 to ¥100,000,000. */
+  vipMinAvgDailyFen: wholeNumber(10_000 * YUAN, 100_000_000 * YUAN, 'validation.settings.vip_min'),
+  /** Potential from this growth over the look-back, in whole percent: 1 to 1,000. */
+  potentialMinGrowthPercent: wholeNumber(1, 1_000, 'validation.settings.growth_percent'),
+  /** Head office sends twelve months of balances, so the look-back reaches at most eleven months back. */
+  potentialLookbackMonths: wholeNumber(1, 11, 'validation.settings.lookback_months'),
+
+  // Lifecycle (DOMAIN.md §2; seed 000). Settings is itself a LifecyclePolicy.
+  newClientMonths: wholeNumber(1, 60, 'validation.settings.months_60'),
+  churnInactiveMonths: wholeNumber(1, 60, 'validation.settings.months_60'),
+  /** Churned below this, integer fen, exclusive: ¥0 (assets never count) to ¥10,000,000. */
+  churnAssetsBelowFen: wholeNumber(0, 10_000_000 * YUAN, 'validation.settings.churn_assets'),
+
+  // Compliance when advising (DOMAIN.md §4). Settings is itself a SuitabilityPolicy (with elderlyMinAge above).
+  /** A risk assessment is valid this many months; 002 renews yearly, and a shorter period is the safe side. */
+  assessmentValidMonths: wholeNumber(1, 24, 'validation.settings.assessment_months'),
+  /** Whether a product above the client's level may be recorded with the client's explicit confirmation. */
+  allowAboveLevelWithConfirmation: z.boolean(),
+
+  /** Loyalty points each side of a referral earns (002: 5,000 each); points only, never cash. */
+  referralPointsEach: wholeNumber(1, 1_000_000, 'validation.settings.referral_points'),
+  /** A term deposit maturing within this many days is a reason to call the client (003; DOMAIN.md §3). */
+  depositMaturityNoticeDays: wholeNumber(1, 90, 'validation.settings.maturity_days'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -31,10 +69,35 @@ export const DEFAULT_SETTINGS: Settings = {
   signInLockoutMinutes: 5,
   idMask: DEFAULT_ID_MASK,
   timeZone: 'Asia/Shanghai',
-  elderlyMinAge: 65,
+  elderlyMinAge: DEFAULT_SUITABILITY_POLICY.elderlyMinAge,
+  vipMinAvgDailyFen: DEFAULT_TIER_POLICY.vipMinAvgDailyFen,
+  potentialMinGrowthPercent: DEFAULT_TIER_POLICY.potentialMinGrowthPercent,
+  potentialLookbackMonths: DEFAULT_TIER_POLICY.potentialLookbackMonths,
+  newClientMonths: DEFAULT_LIFECYCLE_POLICY.newClientMonths,
+  churnInactiveMonths: DEFAULT_LIFECYCLE_POLICY.churnInactiveMonths,
+  churnAssetsBelowFen: DEFAULT_LIFECYCLE_POLICY.churnAssetsBelowFen,
+  assessmentValidMonths: DEFAULT_SUITABILITY_POLICY.assessmentValidMonths,
+  allowAboveLevelWithConfirmation: DEFAULT_SUITABILITY_POLICY.allowAboveLevelWithConfirmation,
+  referralPointsEach: DEFAULT_REFERRAL_POLICY.pointsEach,
+  depositMaturityNoticeDays: 14,
 };
+
+/** The settings a client's tier is computed from: changing one re-tiers the archive. */
+export const TIER_SETTINGS = ['vipMinAvgDailyFen', 'potentialMinGrowthPercent', 'potentialLookbackMonths'] as const;
+/** The settings a client's lifecycle stage is computed from: changing one restages the archive. */
+export const LIFECYCLE_SETTINGS = ['newClientMonths', 'churnInactiveMonths', 'churnAssetsBelowFen'] as const;
 
 export const settingsContract = {
   'settings.get': method({ input: z.object({}), output: settingsSchema, access: 'session', audit: false }),
-  'settings.update': method({ input: settingsSchema.partial(), output: settingsSchema, access: ['admin'], audit: true }),
+  /**
+   * Changes some settings. A change to a tier or lifecycle threshold recomputes every client's tier and stage in
+   * the same transaction (a long job at 200,000 clients: progress as `job.progress` events for `jobId` when one
+   * is given, and `jobs.cancel` keeps the old settings and tiers).
+   */
+  'settings.update': method({
+    input: settingsSchema.partial().extend({ jobId: jobIdSchema.optional() }),
+    output: settingsSchema,
+    access: ['admin'],
+    audit: true,
+  }),
 };

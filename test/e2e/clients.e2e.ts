@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { dataFiles } from '../../src-main/store/data-dir';
 import { readKeyFile } from '../../src-main/store/key';
 import { openRaw } from '../../src-main/store/open';
@@ -123,5 +124,84 @@ describe('a manager’s list work', () => {
     await page.getByTestId('export-csv').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});
+
+/** Writes to the host's encrypted store beside it (WAL lets a second connection in), as head office data would. */
+function withStore<T>(work: (raw: ReturnType<typeof openRaw>) => T): T {
+  const files = dataFiles(host.dataDir);
+  const raw = openRaw({ path: files.database, key: readKeyFile(files.keyFile) });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    return work(raw);
+  } finally {
+    raw.close();
+  }
+}
+
+describe('a long-standing client’s history', () => {
+  it('shows the newest 200 contacts and loads the older ones on request', async () => {
+    const client = withStore((raw) => {
+      const c = raw
+        .prepare("SELECT id, name, initials FROM clients WHERE kind = 'individual' ORDER BY client_no DESC LIMIT 1")
+        .get() as DemoClient;
+      const insert = raw.prepare(
+        `INSERT INTO contacts (id, branch_id, created_at, updated_hlc, client_id, at, channel, content)
+         VALUES (?, 'e2e', ?, ?, ?, ?, 'phone', ?)`,
+      );
+      raw.transaction(() => {
+        raw.prepare('DELETE FROM contacts WHERE client_id = ?').run(c.id);
+        for (let i = 0; i < 260; i++) {
+          const at = new Date(Date.parse('2020-01-01T02:00:00Z') + i * 86_400_000).toISOString();
+          insert.run(`e2e-contact-${String(i).padStart(4, '0')}`, at, `0-${i}`, c.id, at, `电话回访第 ${i + 1} 次`);
+        }
+      })();
+      return c;
+    });
+    // Straight to the profile's address, without reloading the signed-in page.
+    await page.evaluate((id) => {
+      window.location.hash = `#/clients/${id}`;
+    }, client.id);
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toContain(client.name);
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(200);
+    await page.getByTestId('timeline-more').click();
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(260);
+    expect(await page.getByTestId('timeline-entry').last().textContent()).toContain('电话回访第 1 次');
+    expect(await page.getByTestId('timeline-end').textContent()).toContain('260');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an administrator’s client rules', () => {
+  const vipCount = () => withStore((raw) => (raw.prepare("SELECT count(*) AS n FROM clients WHERE tier = 'vip'").get() as { n: number }).n);
+  /** VIPs as the rule says they are: latest month's average daily balance at or above the line. */
+  const vipsByRule = (lineFen: number) =>
+    withStore(
+      (raw) =>
+        (
+          raw
+            .prepare(
+              `SELECT count(*) AS n FROM clients c WHERE (SELECT avg_daily_fen FROM client_monthly_assets m
+               WHERE m.client_id = c.id ORDER BY month DESC LIMIT 1) >= ?`,
+            )
+            .get(lineFen) as { n: number }
+        ).n,
+    );
+
+  it('refuses a VIP line out of bounds, then re-tiers the archive at the new line', async () => {
+    const before = vipCount();
+    expect(before).toBe(vipsByRule(50_000_000));
+    await page.getByTestId('nav-settings').click();
+    const vip = page.getByTestId('rule-vipMinAvgDailyFen');
+    await vip.fill('100');
+    await page.getByTestId('rules-submit').click();
+    await expect.poll(() => page.getByTestId('rules-section').textContent()).toContain(zhCN['validation.settings.vip_min']);
+
+    await vip.fill('800000');
+    await page.getByTestId('rules-submit').click();
+    await expect.poll(() => page.getByText(zhCN['settings.saved']).count()).toBeGreaterThan(0);
+    expect(vipCount()).toBe(vipsByRule(80_000_000));
+    expect(vipCount()).toBeLessThan(before);
+    expect(errors).toEqual([]);
   });
 });

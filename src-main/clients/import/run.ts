@@ -114,7 +114,7 @@ export async function importClients(
           // No balances yet: head office's monthly figures set the tier when they arrive.
           tier: 'ordinary',
           tierRank: 2,
-          lifecycle: computeLifecycle({ firstBusinessDate: null, lastActivityDate: null, latestAssetsFen: 0 }, today),
+          lifecycle: computeLifecycle({ firstBusinessDate: null, lastActivityDate: null, latestAssetsFen: 0 }, today, settings),
           latestAssetsFen: 0,
           latestAssetsDate: null,
           lastActivityDate: null,

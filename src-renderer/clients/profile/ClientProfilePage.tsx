@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Center, Grid, Loader, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Grid, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
-import type { ClientProfile } from '../../../src-shared/contract';
+import { type ClientProfile, DEFAULT_SETTINGS } from '../../../src-shared/contract';
 import { localDate } from '../../../src-shared/domain/clock';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/I18nProvider';
@@ -9,7 +9,7 @@ import { Page } from '../../shell/Page';
 import { hrefOf } from '../../shell/router';
 import { ContactForm } from '../contacts/ContactForm';
 import { Timeline, type Contact } from '../contacts/Timeline';
-import { useClientProfile } from '../hooks';
+import { useClientProfile, useTimeline } from '../hooks';
 import { AssetsTab } from './AssetsTab';
 import { DepositsTab } from './DepositsTab';
 import { HoldingsTab } from './HoldingsTab';
@@ -27,7 +27,7 @@ export function ClientProfilePage({ id }: { id: string }) {
     </Button>
   );
 
-  if (profile.data) return <Profile profile={profile.data} back={back} />;
+  if (profile.data) return <Profile profile={profile.data} updatedAt={profile.dataUpdatedAt} back={back} />;
   return (
     <Page title={t('clients.profile.title')} actions={back}>
       {profile.isError ? (
@@ -43,7 +43,7 @@ export function ClientProfilePage({ id }: { id: string }) {
   );
 }
 
-function Profile({ profile, back }: { profile: ClientProfile; back: ReactNode }) {
+function Profile({ profile, updatedAt, back }: { profile: ClientProfile; updatedAt: number; back: ReactNode }) {
   const t = useT();
   const settings = useSettings();
   // "Today" at the branch, in the workstation's zone from the settings (what main's date rules use too).
@@ -84,7 +84,11 @@ function Profile({ profile, back }: { profile: ClientProfile; back: ReactNode })
                 <HoldingsTab profile={profile} />
               </Tabs.Panel>
               <Tabs.Panel value="deposits">
-                <DepositsTab profile={profile} today={today} />
+                <DepositsTab
+                  profile={profile}
+                  today={today}
+                  noticeDays={settings.data?.depositMaturityNoticeDays ?? DEFAULT_SETTINGS.depositMaturityNoticeDays}
+                />
               </Tabs.Panel>
               <Tabs.Panel value="points">
                 <PointsTab profile={profile} />
@@ -101,16 +105,57 @@ function Profile({ profile, back }: { profile: ClientProfile; back: ReactNode })
               contentRef={contentRef}
               onLogged={() => setCorrecting(null)}
             />
-            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
-              <Title order={2} size="h4" id="timeline-title" mb="md">
-                {t('contacts.timeline.title')}
-              </Title>
-              <Timeline contacts={profile.timeline} onCorrect={correct} />
-            </Paper>
+            <TimelineSection profile={profile} updatedAt={updatedAt} onCorrect={correct} />
           </Stack>
         </Grid.Col>
       </Grid>
     </Page>
+  );
+}
+
+/** The contact history, newest first; older entries page in on request, a page at a time. */
+function TimelineSection({
+  profile,
+  updatedAt,
+  onCorrect,
+}: {
+  profile: ClientProfile;
+  updatedAt: number;
+  onCorrect: (c: Contact) => void;
+}) {
+  const t = useT();
+  const timeline = useTimeline(profile, updatedAt);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline-title">
+      <Title order={2} size="h4" id="timeline-title" mb="md">
+        {t('contacts.timeline.title')}
+      </Title>
+      <Timeline contacts={timeline.contacts} onCorrect={onCorrect} />
+      {timeline.hasNextPage ? (
+        <Button
+          data-testid="timeline-more"
+          variant="default"
+          size="xs"
+          mt="md"
+          fullWidth
+          loading={timeline.isFetchingNextPage}
+          onClick={() => void timeline.fetchNextPage()}
+        >
+          {t('contacts.timeline.load_older')}
+        </Button>
+      ) : (
+        timeline.data.pages.length > 1 && (
+          <Text data-testid="timeline-end" size="xs" c="dimmed" ta="center" mt="md">
+            {t('contacts.timeline.all_loaded', { count: timeline.contacts.length })}
+          </Text>
+        )
+      )}
+      {timeline.isError && (
+        <Alert color="red" variant="light" mt="sm">
+          {errorMessage(t, timeline.error)}
+        </Alert>
+      )}
+    </Paper>
   );
 }
 

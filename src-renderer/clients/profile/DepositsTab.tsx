@@ -4,18 +4,16 @@ import { parseCalendarDate } from '../../../src-shared/domain/calendar-date';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormats } from '../../i18n/formats';
 
-/**
- * DOMAIN.md §3: a term deposit maturing within 14 days is a reason to call the client (003's case). The window is
- * a setting in the domain brief, but the settings contract does not carry it yet, so the default stands here.
- */
-const MATURITY_NOTICE_DAYS = 14;
-
 function dayNumber(day: string): number | null {
   const d = parseCalendarDate(day);
   return d ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 
-export function DepositsTab({ profile, today }: { profile: ClientProfile; today: string }) {
+/**
+ * DOMAIN.md §3: a term deposit maturing within `noticeDays` (a setting, default 14) is a reason to call the client
+ * (003's case): such rows stand out.
+ */
+export function DepositsTab({ profile, today, noticeDays }: { profile: ClientProfile; today: string; noticeDays: number }) {
   const t = useT();
   const formats = useFormats();
   const todayNumber = dayNumber(today);
@@ -43,7 +41,7 @@ export function DepositsTab({ profile, today }: { profile: ClientProfile; today:
           {profile.deposits.map((d) => {
             const maturity = dayNumber(d.maturityDate);
             const days = maturity !== null && todayNumber !== null ? maturity - todayNumber : null;
-            const soon = days !== null && days >= 0 && days <= MATURITY_NOTICE_DAYS;
+            const soon = days !== null && days >= 0 && days <= noticeDays;
             return (
               <Table.Tr key={d.id} data-testid="deposit-row" data-maturing={soon || undefined} bg={soon ? 'orange.0' : undefined}>
                 <Table.Td ta="right" ff="monospace">
