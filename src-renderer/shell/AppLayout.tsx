@@ -5,6 +5,7 @@ import { useSession, useSignOut } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { SyncStatusDot } from '../sync/SyncStatusDot';
 import { hrefOf, ROUTES, useLocation } from './router';
 import { PAGES } from './routes';
 import { useClientSearchShortcut } from './shortcuts';
@@ -32,6 +33,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SyncStatusDot locked={session.locked} />
             <Text data-testid="staff-name" size="sm" fw={500}>
               {session.staff.displayName}
             </Text>
