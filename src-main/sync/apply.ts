@@ -55,6 +55,7 @@ class Parked extends Error {
  */
 export class ChangeApplier {
   private readonly statements = new Map<string, Stmt>();
+  private readonly allowed = new Map<string, Set<string>>();
   /** Clients whose derived values must be recomputed before the page commits. */
   private readonly touched = new Set<string>();
   /** The newest stamp seen, so later local stamps sort after it. */
@@ -74,15 +75,19 @@ export class ChangeApplier {
   /** Applies one change; with `park`, one that cannot be applied is kept in sync_parked for a later retry. */
   apply(change: Change, park = true): ApplyOutcome {
     if (change.hlc > this.maxHlc) this.maxHlc = change.hlc;
-    const raw = this.ctx.raw;
-    raw.exec('SAVEPOINT sync_change');
+    // A client is written in several statements (row, search entry): a savepoint keeps a failure whole. Every other
+    // change is one statement, which SQLite already applies entirely or not at all.
+    const several = change.table === 'clients' || change.table === 'staff';
+    if (several) this.stmt('SAVEPOINT sync_change').run();
     try {
       const outcome = this.applyOne(change);
-      raw.exec('RELEASE sync_change');
+      if (several) this.stmt('RELEASE sync_change').run();
       return outcome;
     } catch (error) {
-      raw.exec('ROLLBACK TO sync_change');
-      raw.exec('RELEASE sync_change');
+      if (several) {
+        this.stmt('ROLLBACK TO sync_change').run();
+        this.stmt('RELEASE sync_change').run();
+      }
       const reason = error instanceof Parked ? error.reason : `invalid: ${error instanceof Error ? error.message : String(error)}`;
       if (park) {
         this.stmt('INSERT INTO sync_parked (table_name, row_id, change, reason, parked_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -130,7 +135,11 @@ export class ChangeApplier {
   }
 
   private checkValues(change: Change): void {
-    const allowed = new Set([...pulledColumns(change.table), 'created_at']);
+    let allowed = this.allowed.get(change.table);
+    if (!allowed) {
+      allowed = new Set([...pulledColumns(change.table), 'created_at']);
+      this.allowed.set(change.table, allowed);
+    }
     for (const [column, value] of Object.entries(change.values)) {
       if (!allowed.has(column)) throw new Parked(`invalid: column ${column}`);
       if (JSON_ARRAY_COLUMNS.has(column) && value !== null) {

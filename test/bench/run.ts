@@ -2,12 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClients } from './clients';
+import { benchSync } from './sync';
 
-// `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`: prints figures, never asserts.
+// `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`
+// `npm run bench -- sync [--clients 100000] [--push 100000] [--runs 50] [--json]`: prints figures, never asserts.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    clients: { type: 'string', default: '200000' },
+    clients: { type: 'string' },
+    push: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: '300' },
     json: { type: 'boolean', default: false },
@@ -17,15 +21,26 @@ const { values, positionals } = parseArgs({
 
 const log = (m: string) => console.error(m);
 const which = positionals[0] ?? 'clients';
-if (which !== 'clients') {
-  console.error(`unknown benchmark: ${which} (available: clients)`);
+let result: unknown;
+if (which === 'clients') {
+  result = await benchClients({
+    clients: Number(values.clients ?? 200_000),
+    seed: Number(values.seed),
+    queries: Number(values.queries),
+    workDir: values['work-dir'],
+    log,
+  });
+} else if (which === 'sync') {
+  result = await benchSync({
+    clients: Number(values.clients ?? 100_000),
+    pushChanges: Number(values.push),
+    incrementalRuns: Number(values.runs),
+    seed: Number(values.seed),
+    workDir: values['work-dir'],
+    log,
+  });
+} else {
+  console.error(`unknown benchmark: ${which} (available: clients, sync)`);
   process.exit(2);
 }
-const result = await benchClients({
-  clients: Number(values.clients),
-  seed: Number(values.seed),
-  queries: Number(values.queries),
-  workDir: values['work-dir'],
-  log,
-});
 console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

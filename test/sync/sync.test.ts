@@ -92,7 +92,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     await hub.stop();
     auto.start();
     const until = async (done: () => Promise<boolean>) => {
-      for (let i = 0; i < 500 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 3000 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
     };
     await until(async () => (await auto.status()).lastError?.key === 'errors.sync.unreachable');
     const failed = await auto.status();
