@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src-shared/domain/clock';
 import { type HubErrorBody, MAX_BODY_BYTES, PROTOCOL_VERSION } from '../src-shared/sync/protocol';
 import type { HubDb } from './db';
-import { HubError, HubService } from './service';
+import { HubError, HubService, RawJson } from './service';
 
 export interface HubServerOptions {
   hub: HubDb;
@@ -52,7 +52,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof RawJson ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -5,7 +5,6 @@ import {
   type Change,
   changeProblem,
   MAX_CLOCK_AHEAD_MS,
-  type PullResponse,
   type PushRequest,
   enrollRequestSchema,
   pullRequestSchema,
@@ -15,7 +14,6 @@ import {
 } from '../src-shared/sync/protocol';
 import { decodeHlc } from '../src-shared/domain/hlc';
 import type { z } from 'zod';
-import type { SyncedTableName } from '../src-shared/sync/tables';
 import type { HubDatabase, HubDb } from './db';
 
 /** A refusal with its HTTP status and a message key the workstation translates; nothing was written. */
@@ -29,6 +27,11 @@ export class HubError extends Error {
     super(message);
     this.name = 'HubError';
   }
+}
+
+/** A response body already serialized (a pulled page is mostly stored JSON spliced together). */
+export class RawJson {
+  constructor(readonly text: string) {}
 }
 
 export interface Device {
@@ -204,7 +207,7 @@ export class HubService {
    * ends at the branch's sequence as committed when the page was read, so a change still being written by another
    * process cannot be skipped over.
    */
-  async pull(device: Device, body: unknown): Promise<PullResponse> {
+  async pull(device: Device, body: unknown): Promise<RawJson> {
     const request = parse(pullRequestSchema, body);
     const now = this.clock.now();
     const branch = await this.db
@@ -226,20 +229,15 @@ export class HubService {
     const full = rows.length === request.limit;
     const last = rows.at(-1);
     const cursor = full && last ? last.seq : Math.max(head, request.cursor);
-    const changes = rows.map((row): Change => {
-      const payload = JSON.parse(row.payload) as Pick<Change, 'values' | 'fieldHlcs'>;
-      return {
-        seq: row.seq,
-        table: row.table_name as SyncedTableName,
-        rowId: row.row_id,
-        op: row.op as Change['op'],
-        hlc: row.hlc,
-        branchId: device.branchId,
-        values: payload.values,
-        ...(payload.fieldHlcs ? { fieldHlcs: payload.fieldHlcs } : {}),
-      };
-    });
-    return { changes, cursor, more: full, hubTime: now };
+    // Written out as text: each stored payload (`{"values":…,"fieldHlcs":…}`) is spliced in as it is, not parsed and
+    // serialized again. The shape is `PullResponse`, which the workstation checks with its schema.
+    const branchId = JSON.stringify(device.branchId);
+    const changes = rows.map(
+      (row) =>
+        `{"seq":${row.seq},"table":${JSON.stringify(row.table_name)},"rowId":${JSON.stringify(row.row_id)},"op":${JSON.stringify(row.op)},` +
+        `"hlc":${JSON.stringify(row.hlc)},"branchId":${branchId},${row.payload.slice(1)}`,
+    );
+    return new RawJson(`{"changes":[${changes.join(',')}],"cursor":${cursor},"more":${full},"hubTime":${now}}`);
   }
 
   /** Head office's own changes (master data), appended to the branch's feed in one transaction. */

@@ -24,19 +24,6 @@ export interface ApplyContext {
   nowIso: string;
 }
 
-/** Parents a pulled row refers to: it waits in `sync_parked` until they have arrived. */
-const PARENTS: Partial<Record<SyncedTableName, readonly string[]>> = {
-  holdings: ['client_id'],
-  term_deposits: ['client_id'],
-  large_transactions: ['client_id'],
-  risk_assessments: ['client_id'],
-  important_dates: ['client_id'],
-  contacts: ['client_id'],
-  points_ledger: ['client_id'],
-  referrals: ['referrer_id', 'referee_id'],
-  client_monthly_assets: ['client_id'],
-};
-
 const CLIENT_REQUIRED = ['client_no', 'kind', 'name', 'id_type', 'id_number'] as const;
 /** JSON-array columns: a malformed one would break every screen that reads the client. */
 const JSON_ARRAY_COLUMNS = new Set(['interests', 'team', 'roles', 'flags']);
@@ -118,10 +105,16 @@ export class ChangeApplier {
   private applyOne(change: Change): ApplyOutcome {
     const table: SyncedTable = SYNCED_TABLES[change.table];
     this.checkValues(change);
-    for (const parent of PARENTS[change.table] ?? []) {
-      const id = change.values[parent];
-      if (change.op === 'upsert' && typeof id === 'string' && !this.exists('clients', id)) throw new Parked('missing_parent');
+    try {
+      return this.merge(table, change);
+    } catch (error) {
+      // The parent row (the client) has not arrived: the foreign key says so, and the change waits for it.
+      if (isForeignKeyError(error)) throw new Parked('missing_parent');
+      throw error;
     }
+  }
+
+  private merge(table: SyncedTable, change: Change): ApplyOutcome {
     switch (table.merge) {
       case 'keyed':
         return this.applyKeyed(change);
@@ -330,6 +323,10 @@ export class ChangeApplier {
     this.touched.clear();
     return count;
   }
+}
+
+function isForeignKeyError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 function safeJson(text: string): unknown {

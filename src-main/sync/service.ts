@@ -57,7 +57,7 @@ export interface SyncOptions {
 
 const DEFAULTS: SyncOptions = {
   pushBatch: 1000,
-  pullPage: 2000,
+  pullPage: MAX_PULL_CHANGES,
   intervalMs: 60_000,
   backoffMs: 5_000,
   maxBackoffMs: 15 * 60_000,
@@ -237,23 +237,42 @@ export class SyncService {
   }
 
   private async pullAll(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
+    // A long pull writes many pages: checkpoint the WAL into the database once every ~64 MB rather than every 4 MB.
+    const raw = this.app.store.raw;
+    const checkpointPages = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+    raw.pragma('wal_autocheckpoint = 16384');
+    try {
+      return await this.pullPages(client, job, pushed);
+    } finally {
+      raw.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+    }
+  }
+
+  private async pullPages(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
+    const limit = Math.min(this.options.pullPage, MAX_PULL_CHANGES);
+    const fetchPage = (cursor: number) => this.exchange(() => client.pull({ cursor, limit }, job?.signal));
+    let cursor = Number((await this.db.transaction().execute((trx) => readState(trx, KEYS.cursor))) ?? 0);
+    let next = fetchPage(cursor);
     let pulled = 0;
     for (;;) {
       cancelled(job);
-      const cursor = Number((await this.db.transaction().execute((trx) => readState(trx, KEYS.cursor))) ?? 0);
-      const exchange = await this.exchange(() =>
-        client.pull({ cursor, limit: Math.min(this.options.pullPage, MAX_PULL_CHANGES) }, job?.signal),
-      );
-      const page = exchange.value;
+      const page = (await next).value;
+      // The next page is asked for while this one is applied: the hub works while the workstation writes.
+      if (page.more) {
+        next = fetchPage(page.cursor);
+        next.catch(() => undefined);
+      }
+      const from = cursor;
       await this.db.transaction().execute(async (trx) => {
         // The page and its cursor commit together: a cut here means the page is pulled again, never half-applied.
         const current = Number((await readState(trx, KEYS.cursor)) ?? 0);
-        if (current !== cursor) throw new SyncFailure('errors.sync.busy', 'another sync moved the cursor', true);
+        if (current !== from) throw new SyncFailure('errors.sync.busy', 'another sync moved the cursor', true);
         if (page.changes.length > 0) await this.applyPage(trx, page.changes);
         await writeState(trx, KEYS.cursor, String(page.cursor));
       });
+      cursor = page.cursor;
       pulled += page.changes.length;
-      job?.progress(pushed + pulled, pushed + pulled + (page.more ? this.options.pullPage : 0));
+      job?.progress(pushed + pulled, pushed + pulled + (page.more ? limit : 0));
       if (!page.more) return pulled;
     }
   }

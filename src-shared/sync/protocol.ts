@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isSyncedTable, pulledColumns, SYNCED_TABLES, type SyncedTable } from './tables';
+import { isSyncedTable, pulledColumns, SYNCED_TABLES, type SyncedTable, type SyncedTableName } from './tables';
 
 /**
  * The workstation ⇄ hub wire format (DESIGN.md "Sync protocol"): JSON over HTTP(S), every request but enrollment
@@ -9,36 +9,78 @@ export const PROTOCOL_VERSION = 1;
 /** Changes in one push; a batch is applied by the hub in one transaction. */
 export const MAX_PUSH_CHANGES = 2000;
 /** Changes in one pulled page; a page is applied by the workstation in one transaction. */
-export const MAX_PULL_CHANGES = 5000;
+export const MAX_PULL_CHANGES = 20000;
 /** Largest request body the hub reads (a full push batch of long contact notes fits with room to spare). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** The hub refuses stamps further ahead of its own clock than this (DESIGN.md). */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 
 const HLC_PATTERN = /^\d{16}-[0-9a-f]{4}-[0-9A-Za-z:_-]{1,64}$/;
-export const hlcSchema = z.string().regex(HLC_PATTERN, { message: 'sync.bad_hlc' });
-const idSchema = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(/^[0-9A-Za-z:_.-]+$/, { message: 'sync.bad_id' });
-const valueSchema = z.union([z.string().max(20_000), z.number().finite(), z.null()]);
+const ID_PATTERN = /^[0-9A-Za-z:_.-]{1,80}$/;
+const idSchema = z.string().regex(ID_PATTERN, { message: 'sync.bad_id' });
+const MAX_TEXT = 20_000;
 
-export const changeSchema = z.object({
+export interface Change {
   /** Push: the device's outbox sequence. Pull: the hub's sequence within the branch. */
-  seq: z.number().int().positive(),
-  table: z.string().refine(isSyncedTable, { message: 'sync.unknown_table' }),
-  rowId: idSchema,
-  op: z.enum(['upsert', 'delete']),
+  seq: number;
+  table: SyncedTableName;
+  rowId: string;
+  op: 'upsert' | 'delete';
   /** The change's stamp: the row's HLC after it (a delete: the tombstone's). */
-  hlc: hlcSchema,
-  branchId: idSchema,
+  hlc: string;
+  branchId: string;
   /** Upsert: the columns that changed (an insert: all of them), plus `created_at`. */
-  values: z.record(z.string(), valueSchema),
+  values: Record<string, string | number | null>;
   /** Per-field stamps of a field-merged row, where they differ from `hlc`. */
-  fieldHlcs: z.record(z.string(), hlcSchema).optional(),
-});
-export type Change = z.infer<typeof changeSchema>;
+  fieldHlcs?: Record<string, string>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Why a value is not a well-formed change, or null. Checked by hand rather than by a zod schema: a pulled page holds
+ * up to 20,000 changes, and this is several times faster and allocates nothing.
+ */
+export function changeShapeProblem(value: unknown): string | null {
+  if (!isRecord(value)) return 'sync.bad_change';
+  const { seq, table, rowId, op, hlc, branchId, values, fieldHlcs } = value;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= 0) return 'sync.bad_seq';
+  if (typeof table !== 'string' || !isSyncedTable(table)) return 'sync.unknown_table';
+  if (typeof rowId !== 'string' || !ID_PATTERN.test(rowId)) return 'sync.bad_id';
+  if (typeof branchId !== 'string' || !ID_PATTERN.test(branchId)) return 'sync.bad_id';
+  if (op !== 'upsert' && op !== 'delete') return 'sync.bad_op';
+  if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return 'sync.bad_hlc';
+  if (!isRecord(values)) return 'sync.bad_values';
+  for (const key in values) {
+    const v = values[key];
+    if (v === null) continue;
+    if (typeof v === 'string' ? v.length > MAX_TEXT : typeof v !== 'number' || !Number.isFinite(v)) return 'sync.bad_values';
+  }
+  if (fieldHlcs !== undefined) {
+    if (!isRecord(fieldHlcs)) return 'sync.bad_hlc';
+    for (const key in fieldHlcs) {
+      const stamp = fieldHlcs[key];
+      if (typeof stamp !== 'string' || !HLC_PATTERN.test(stamp)) return 'sync.bad_hlc';
+    }
+  }
+  return null;
+}
+
+/** A list of at most `max` changes, each checked by `changeShapeProblem`; the first bad one is reported by index. */
+function changeList(max: number) {
+  return z
+    .array(z.unknown())
+    .max(max)
+    .check((ctx) => {
+      ctx.value.forEach((change, i) => {
+        const problem = changeShapeProblem(change);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, path: [i], input: change });
+      });
+    })
+    .transform((list) => list as Change[]);
+}
 
 /** Columns a change may carry: what the table syncs, and the row's creation time. */
 function allowedColumns(table: SyncedTable, direction: 'push' | 'pull', name: keyof typeof SYNCED_TABLES): Set<string> {
@@ -77,7 +119,7 @@ export const enrollResponseSchema = z.object({
 
 export const pushRequestSchema = z.object({
   deviceId: idSchema,
-  changes: z.array(changeSchema).max(MAX_PUSH_CHANGES),
+  changes: changeList(MAX_PUSH_CHANGES),
   auditHead: auditHeadSchema.nullable(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -93,7 +135,7 @@ export const pullRequestSchema = z.object({
   limit: z.number().int().positive().max(MAX_PULL_CHANGES),
 });
 export const pullResponseSchema = z.object({
-  changes: z.array(changeSchema),
+  changes: changeList(MAX_PULL_CHANGES),
   /** Pass back to continue after this page. */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
