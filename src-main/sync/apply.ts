@@ -3,7 +3,7 @@ import { computeLifecycle } from '../../src-shared/domain/lifecycle';
 import { computeTier, tierRank, type TierPolicy } from '../../src-shared/domain/tier';
 import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { Change } from '../../src-shared/sync/protocol';
-import { SYNCED_TABLES, pulledColumns, type SyncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
+import { SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
 import { idHash } from '../clients/id-hash';
 import { searchDocument } from '../clients/master';
 import { nameSearchTerms } from '../clients/search-terms';
