@@ -34,6 +34,9 @@ const REFUSALS: Record<string, string> = {
   'sync.clock_ahead': 'errors.sync.clock',
 };
 
+/** Node's codes for a TLS certificate the workstation does not trust (self-signed, unknown CA, wrong name, expired). */
+const CERTIFICATE_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
+
 export interface Exchange<T> {
   value: T;
   /** Local time when the request left and when the answer came back: the clock offset is measured from them. */
@@ -76,7 +79,14 @@ export class HubClient {
       });
     } catch (error) {
       if (signal?.aborted) throw new SyncFailure('errors.sync.cancelled', 'sync cancelled', false);
-      const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+      const reason = cause ? cause.message : String(error);
+      const code = cause && 'code' in cause ? String(cause.code) : '';
+      if (CERTIFICATE_ERRORS.test(code)) {
+        throw new SyncFailure('errors.sync.certificate', `the hub at ${this.hubUrl} presented an untrusted certificate: ${reason}`, true, {
+          hub: this.hubUrl,
+        });
+      }
       throw new SyncFailure('errors.sync.unreachable', `the hub at ${this.hubUrl} cannot be reached: ${reason}`, true, {
         hub: this.hubUrl,
       });

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startHubServer } from '../../src-hub/server';
 import { runAdminAsync } from '../fixtures/admin';
 import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
 import { tempDir } from '../fixtures/store';
@@ -42,5 +46,58 @@ describe('admin CLI: sync', () => {
     expect(down.stderr).toContain('cannot be reached');
     const status = await admin(['sync', 'status', '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ lastError: { key: 'errors.sync.unreachable' } });
+  }, 60_000);
+
+  it('enrolls and syncs over HTTPS when the hub is given a certificate and key', async () => {
+    hub = await startTestHub('sqlite', testClock(systemClock.now()));
+    await hub.server.service.appendMasterData('0931', masterClients(hub.clock, '0931', ['赵磊']).changes);
+    const dir = tempDir();
+    const cert = path.join(dir, 'hub-cert.pem');
+    const key = path.join(dir, 'hub-key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const secure = await startHubServer({
+      hub: hub.db,
+      clock: hub.clock,
+      port: 0,
+      tls: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) },
+    });
+    try {
+      expect(secure.url).toMatch(/^https:/);
+      const data = path.join(dir, 'ws');
+      // The workstation trusts the bank's own CA the way Node does: NODE_EXTRA_CA_CERTS.
+      const env = { ...PASS, NODE_EXTRA_CA_CERTS: cert };
+      expect((await runAdminAsync(['init', '--data-dir', data], env)).code).toBe(0);
+      const { code } = await hub.server.service.createEnrollmentCode('0931');
+      const enrolled = await runAdminAsync(['sync', 'enroll', '--hub', secure.url, '--code', code, '--data-dir', data], env);
+      expect(enrolled.code, enrolled.stderr).toBe(0);
+      const synced = await runAdminAsync(['sync', 'now', '--json', '--data-dir', data], env);
+      expect(JSON.parse(synced.stdout)).toMatchObject({ ok: true, pulled: 11 });
+      // Without trusting the certificate, the workstation refuses to talk to it.
+      const untrusted = await runAdminAsync(['sync', 'now', '--data-dir', data], PASS);
+      expect(untrusted.code).toBe(1);
+      expect(untrusted.stderr).toContain('untrusted certificate');
+    } finally {
+      await secure.close();
+    }
   }, 60_000);
 });

@@ -83,6 +83,40 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     await expect(d.sync.enroll(hub.url, code)).rejects.toMatchObject({ key: 'errors.sync.enroll_code' });
   });
 
+  it('keeps a change whose client has not arrived yet and applies it when the client comes', async () => {
+    const hub = await startTestHub(kind);
+    cleanups.push(() => hub.close());
+    const { clients, changes } = masterClients(hub.clock, '0931', ['欧阳娜娜']);
+    const clientId = clients[0]!.id;
+    const contact = {
+      seq: 1,
+      table: 'contacts' as const,
+      rowId: '01a199c5-0000-7000-8000-000000000001',
+      op: 'upsert' as const,
+      hlc: changes[0]!.hlc,
+      branchId: '0931',
+      values: {
+        client_id: clientId,
+        at: '2026-10-30T02:00:00.000Z',
+        channel: 'visit',
+        content: '上门拜访',
+        flags: '[]',
+        created_at: '2026-10-30T02:00:00.000Z',
+      },
+    };
+    // Out of order, and on separate pages: the contact first, its client after.
+    await hub.server.service.appendMasterData('0931', [contact]);
+    await hub.server.service.appendMasterData('0931', changes);
+    const w = await workstation({ pullPage: 1 });
+    cleanups.push(() => w.cleanup());
+    await w.enroll(hub, '0931');
+    await w.sync.syncNow();
+    const rows = (sql: string) => (w.store.raw.prepare(sql).get() as { n: number }).n;
+    expect(rows('SELECT count(*) AS n FROM contacts')).toBe(1);
+    expect(rows('SELECT count(*) AS n FROM sync_parked')).toBe(0);
+    expect(rows("SELECT count(*) AS n FROM clients WHERE last_activity_date = '2026-10-30'")).toBe(1);
+  });
+
   it('retries on its own while the hub is down and catches up when it is back', async () => {
     const { hub, a } = await setup();
     const auto = new SyncService(a.app, { intervalMs: 60_000, backoffMs: 20, maxBackoffMs: 80 });
