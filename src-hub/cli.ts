@@ -126,6 +126,9 @@ async function serve(hub: HubDb, values: { port: string; host: string; 'tls-cert
     onError: (error) => console.error(new Date().toISOString(), 'hub error:', error),
   });
   console.log(`BranchDesk hub listening on ${server.url} (store: ${hub.location})`);
+  if (!tls && values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
+    console.warn('warning: plain HTTP on a network address; serve HTTPS (--tls-cert/--tls-key) or put a TLS proxy in front');
+  }
   const stop = () => {
     void server
       .close()
