@@ -181,7 +181,10 @@ export class HubService {
       // Taking the device row first serializes pushes of one device across hub processes.
       const state = await trx
         .updateTable('hub_devices')
-        .set({ last_seen_at: iso(now) })
+        .set({
+          last_seen_at: iso(now),
+          ...(request.clockOffsetMs === undefined ? {} : { clock_offset_ms: Math.round(request.clockOffsetMs) }),
+        })
         .where('id', '=', device.id)
         .returning('acked_seq')
         .executeTakeFirstOrThrow();
@@ -313,15 +316,6 @@ export class HubService {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
-  }
-
-  /** Records the device's clock offset measured by the workstation (shown to head office with the devices). */
-  async noteClockOffset(device: Device, offsetMs: number): Promise<void> {
-    await this.db
-      .updateTable('hub_devices')
-      .set({ clock_offset_ms: Math.round(offsetMs) })
-      .where('id', '=', device.id)
-      .execute();
   }
 }
 

@@ -214,7 +214,14 @@ export class SyncService {
         let exchange: Exchange<{ ackedSeq: number; hubTime: number }>;
         try {
           const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
-          exchange = await this.exchange(() => client.push({ deviceId, changes: batch.changes, auditHead }, job?.signal));
+          const offset = await this.db.transaction().execute((trx) => readState(trx, CLOCK_OFFSET_KEY));
+          const clockOffsetMs = offset === undefined ? undefined : Number(offset);
+          exchange = await this.exchange(() =>
+            client.push(
+              { deviceId, changes: batch.changes, auditHead, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) },
+              job?.signal,
+            ),
+          );
         } catch (error) {
           // Stamped ahead of the hub (the clock ran fast while offline): correct the pending stamps once, resend.
           if (error instanceof SyncFailure && error.key === 'errors.sync.clock' && error.hubTime !== undefined && !restamped) {

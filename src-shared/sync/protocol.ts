@@ -121,6 +121,8 @@ export const pushRequestSchema = z.object({
   deviceId: idSchema,
   changes: changeList(MAX_PUSH_CHANGES),
   auditHead: auditHeadSchema.nullable(),
+  /** The workstation's clock minus the hub's as it last measured it, so head office sees machines with wrong clocks. */
+  clockOffsetMs: z.number().finite().optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const pushResponseSchema = z.object({

@@ -194,6 +194,9 @@ describe.each(HUB_KINDS)('sync under faults, %s hub', (kind) => {
     const status = await a.sync.status();
     expect(status.clockWrong).toBe(true);
     expect(Math.round((status.clockOffsetMs ?? 0) / 60_000)).toBe(120);
+    // Head office sees the machine with the wrong clock.
+    const [device] = await hub.server.service.listDevices(BRANCH).then((all) => all.filter((d) => d.id === deviceIdOf(a)));
+    expect(Math.round((device?.clock_offset_ms ?? 0) / 60_000)).toBe(120);
     await b.sync.syncNow();
     expect(count(b, 'contacts')).toBe(2100);
     // b's edit came later in real time: a's fast clock does not let its older edit win.

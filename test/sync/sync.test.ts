@@ -42,7 +42,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
   }
 
   it('brings head office master data down and a contact logged at one workstation to the other', async () => {
-    const { a, b, clientIds } = await setup();
+    const { hub, a, b, clientIds } = await setup();
     const first = await a.sync.syncNow();
     expect(first.pulled).toBe(33);
     const found = await ok(a.call(ADMIN, 'clients.search', { q: 'zjg' }));
@@ -61,6 +61,14 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     const pushed = await b.sync.syncNow();
     expect(pushed.pushed).toBeGreaterThanOrEqual(1);
     expect((await b.sync.status()).pendingChanges).toBe(0);
+    // The audit chain's head went with it: head office can prove the branch's log was not rewritten later.
+    const heads = await hub.db.db.selectFrom('hub_audit_heads').select(['seq', 'hash']).execute();
+    const head = JSON.parse(
+      (b.store.raw.prepare("SELECT value FROM device_state WHERE key = 'audit_head'").get() as { value: string }).value,
+    ) as {
+      seq: number;
+    };
+    expect(heads.map((h) => h.seq)).toContain(head.seq);
 
     await a.sync.syncNow();
     const profile = await ok(a.call(ADMIN, 'clients.profile', { id: clientIds[1] }));
