@@ -3,7 +3,7 @@ import { computeLifecycle } from '../../src-shared/domain/lifecycle';
 import { computeTier, tierRank, type TierPolicy } from '../../src-shared/domain/tier';
 import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { Change } from '../../src-shared/sync/protocol';
-import { SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
+import { decodeMonths, SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
 import { idHash } from '../clients/id-hash';
 import { searchDocument } from '../clients/master';
 import { nameSearchTerms } from '../clients/search-terms';
@@ -62,9 +62,9 @@ export class ChangeApplier {
   /** Applies one change; with `park`, one that cannot be applied is kept in sync_parked for a later retry. */
   apply(change: Change, park = true): ApplyOutcome {
     if (change.hlc > this.maxHlc) this.maxHlc = change.hlc;
-    // A client is written in several statements (row, search entry): a savepoint keeps a failure whole. Every other
-    // change is one statement, which SQLite already applies entirely or not at all.
-    const several = change.table === 'clients' || change.table === 'staff';
+    // A client (row and search entry) or a monthly series is written in several statements: a savepoint keeps a
+    // failure whole. Every other change is one statement, which SQLite already applies entirely or not at all.
+    const several = change.table === 'clients' || change.table === 'staff' || change.table === 'client_monthly_assets';
     if (several) this.stmt('SAVEPOINT sync_change').run();
     try {
       const outcome = this.applyOne(change);
@@ -152,16 +152,16 @@ export class ChangeApplier {
   }
 
   private applyKeyed(change: Change): ApplyOutcome {
-    const { client_id, month, avg_daily_fen } = change.values;
-    if (change.op === 'delete') {
-      const [clientId, monthOf] = change.rowId.split(':');
-      this.stmt('DELETE FROM client_monthly_assets WHERE client_id = ? AND month = ?').run(clientId, monthOf);
-    } else {
-      this.stmt('INSERT OR REPLACE INTO client_monthly_assets (client_id, month, avg_daily_fen) VALUES (?, ?, ?)').run(
-        client_id,
-        month,
-        avg_daily_fen,
-      );
+    const months = typeof change.values.months === 'string' ? decodeMonths(change.values.months) : null;
+    if (!months) throw new Parked('invalid: months');
+    const clientId = change.values.client_id;
+    const statement =
+      change.op === 'delete'
+        ? this.stmt('DELETE FROM client_monthly_assets WHERE client_id = ? AND month = ?')
+        : this.stmt('INSERT OR REPLACE INTO client_monthly_assets (client_id, month, avg_daily_fen) VALUES (?, ?, ?)');
+    for (const m of months) {
+      if (change.op === 'delete') statement.run(clientId, m.month);
+      else statement.run(clientId, m.month, m.avgDailyFen);
     }
     this.touch(change);
     return 'applied';

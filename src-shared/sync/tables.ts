@@ -5,7 +5,8 @@
  * - `append`: facts that are only ever inserted (contacts, points, referrals, assessments): never conflict.
  * - `row`: mutable rows merged as a whole, last writer wins by the row's HLC (holdings, deposits, dates).
  * - `fields`: mutable rows merged field by field, last writer wins by each field's HLC (the client profile).
- * - `keyed`: head-office facts without sync columns, replaced by key (monthly average balances).
+ * - `keyed`: head-office facts without sync columns, replaced by key (monthly average balances: one change carries a
+ *   client's series, `months` = `[["2026-10", fen], …]`, and each month in it replaces that month).
  *
  * `push`: a workstation may send it (the branch creates it). `pull`: the hub sends it down. Columns not listed
  * never travel: derived values (tier, search keys, hashes) are recomputed on each device, secrets stay where they are.
@@ -113,7 +114,7 @@ export const SYNCED_TABLES = {
   },
   points_ledger: { merge: 'append', push: true, columns: ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at'] },
   referrals: { merge: 'append', push: true, columns: ['referrer_id', 'referee_id', 'at', 'points_each'] },
-  client_monthly_assets: { merge: 'keyed', push: false, columns: ['client_id', 'month', 'avg_daily_fen'] },
+  client_monthly_assets: { merge: 'keyed', push: false, columns: ['client_id', 'months'] },
 } as const satisfies Record<string, SyncedTable>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
@@ -132,7 +133,39 @@ export function pulledColumns(name: SyncedTableName): readonly string[] {
   return table.hubOnly ? [...table.columns, ...table.hubOnly] : table.columns;
 }
 
-/** The row id of a keyed fact: its key columns joined, so a resent month replaces the earlier figure. */
-export function monthlyAssetsRowId(clientId: string, month: string): string {
-  return `${clientId}:${month}`;
+/** The row id of a client's monthly balances in the feed: one series per client, resent months replace earlier ones. */
+export function monthlyAssetsRowId(clientId: string): string {
+  return `${clientId}:months`;
+}
+
+export interface MonthFigure {
+  /** `YYYY-MM` */
+  month: string;
+  /** Average daily balance that month, integer fen. */
+  avgDailyFen: number;
+}
+
+/** A client's monthly series as it travels: `[["2026-10", 5000000], …]`, compact for twelve months a client. */
+export function encodeMonths(months: readonly MonthFigure[]): string {
+  return JSON.stringify(months.map((m) => [m.month, m.avgDailyFen]));
+}
+
+/** The series back, or null when it is not a list of [YYYY-MM, integer fen] pairs. */
+export function decodeMonths(text: string): MonthFigure[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length > 240) return null;
+  const months: MonthFigure[] = [];
+  for (const pair of parsed) {
+    if (!Array.isArray(pair) || pair.length !== 2) return null;
+    const [month, fen] = pair as unknown[];
+    if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return null;
+    if (typeof fen !== 'number' || !Number.isSafeInteger(fen)) return null;
+    months.push({ month, avgDailyFen: fen });
+  }
+  return months;
 }
