@@ -187,11 +187,17 @@ export class SyncService {
       await this.saveState({ [KEYS.lastSuccess]: this.nowIso(), [KEYS.lastError]: null });
       return { pushed, pulled };
     } catch (error) {
-      if (error instanceof SyncFailure && error.key !== 'errors.sync.cancelled') {
+      const cancelledByStaff = error instanceof SyncFailure && error.key === 'errors.sync.cancelled';
+      if (!cancelledByStaff) {
         this.failures++;
-        await this.saveState({
-          [KEYS.lastError]: JSON.stringify({ key: error.key, params: error.params, at: this.nowIso() } satisfies SyncError),
-        });
+        // A failure here at the workstation (not the hub's) is recorded too: the Sync page must never look fine.
+        const failure =
+          error instanceof SyncFailure
+            ? { key: error.key, params: error.params }
+            : { key: 'errors.sync.local', params: { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) } };
+        await this.saveState({ [KEYS.lastError]: JSON.stringify({ ...failure, at: this.nowIso() } satisfies SyncError) }).catch(
+          () => undefined,
+        );
       }
       throw toAppError(error);
     } finally {

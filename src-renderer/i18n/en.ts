@@ -523,6 +523,7 @@ export const en: Dictionary = {
   'sync.dot.clock_wrong': 'This workstation’s clock is wrong.',
   'errors.sync.certificate':
     'The hub at {hub} presented a certificate this workstation does not trust. Ask IT to install the bank’s certificate authority.',
+  'errors.sync.local': 'This workstation could not store what it received ({reason}). Sync will try again; if this persists, call IT.',
   'errors.sync.unreachable': 'Cannot reach the head-office hub at {hub}. Check the network; sync retries by itself.',
   'errors.sync.unauthorized':
     'The hub refused this workstation’s token (revoked or wrong). An administrator must enroll this workstation again.',

@@ -506,6 +506,7 @@ export const zhCN = {
   'sync.dot.unknown': '同步：状态未知',
   'sync.dot.clock_wrong': '本机时钟不准。',
   'errors.sync.certificate': '同步服务 {hub} 的证书不受本机信任。请联系科技部门安装本行的根证书。',
+  'errors.sync.local': '本机未能保存同步收到的数据（{reason}）。系统会自动重试；如持续出现请联系科技部门。',
   'errors.sync.unreachable': '无法连接总行同步服务 {hub}。请检查网络；恢复后会自动重试。',
   'errors.sync.unauthorized': '总行拒绝了本工作站的凭证（已被吊销或不正确）。请系统管理员重新登记本工作站。',
   'errors.sync.enroll_code': '登记码不存在、已被使用或已过期。请在总行重新生成登记码。',

@@ -505,6 +505,7 @@ export const zhTW: Dictionary = {
   'sync.dot.unknown': '同步：狀態不明',
   'sync.dot.clock_wrong': '本機時鐘不準。',
   'errors.sync.certificate': '同步服務 {hub} 的憑證不受本機信任。請聯絡資訊部門安裝本行的根憑證。',
+  'errors.sync.local': '本機未能儲存同步收到的資料（{reason}）。系統會自動重試；如持續出現請聯絡資訊部門。',
   'errors.sync.unreachable': '無法連線總行同步服務 {hub}。請檢查網路；恢復後會自動重試。',
   'errors.sync.unauthorized': '總行拒絕了本工作站的憑證（已被撤銷或不正確）。請系統管理員重新登記本工作站。',
   'errors.sync.enroll_code': '登記碼不存在、已被使用或已過期。請於總行重新產生登記碼。',
