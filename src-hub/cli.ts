@@ -5,6 +5,7 @@ import { systemClock } from '../src-shared/domain/clock';
 import { openHubDb, type HubDb } from './db';
 import { startHubServer } from './server';
 import { HubError, HubService } from './service';
+import { runImport } from './import-cli';
 
 const USAGE = `usage: npm run hub -- [command] [--data-dir DIR] [--database-url postgres://…] [--json]
   serve (default) [--port 8787] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
@@ -15,6 +16,11 @@ const USAGE = `usage: npm run hub -- [command] [--data-dir DIR] [--database-url 
   devices [--branch B]             list enrolled devices
   revoke-device ID                 refuse this device's token from now on
   revoke-branch B                  refuse every device of the branch from now on
+  import --branch B --kind K FILE.csv [--dry-run] [--name N]
+                                   append head office's master data to branch B's feed; K is one of
+                                   clients|balances|transactions|deposits|holdings|staff. Bad rows are listed
+                                   and left out; the good ones go in one transaction. --name creates the branch.
+                                   Exit 0: all rows imported; 3: some rows rejected (the rest imported); 1: error
 Without --database-url (or HUB_DATABASE_URL) the hub keeps its data in DIR/hub.sqlite (default ./hub-data).
 HUB_DATABASE_SCHEMA picks a PostgreSQL schema other than the default search path.`;
 
@@ -32,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       branch: { type: 'string' },
       name: { type: 'string' },
       'ttl-hours': { type: 'string', default: '72' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -98,6 +106,17 @@ async function main(argv: string[]): Promise<number> {
         const done = await service.revokeBranch(arg);
         out({ revoked: done }, [done ? `branch ${arg} revoked` : `no active branch ${arg}`]);
         return done ? 0 : 1;
+      }
+      case 'import': {
+        if (!values.branch || !values.kind || !arg) throw new HubError(400, 'usage', 'import needs --branch B --kind K and a CSV file');
+        if (values.name) await service.ensureBranch(values.branch, values.name);
+        return await runImport(hub, {
+          branchId: values.branch,
+          kind: values.kind,
+          file: arg,
+          dryRun: values['dry-run'],
+          json: values.json,
+        });
       }
       default:
         console.error(USAGE);

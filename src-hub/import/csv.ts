@@ -21,46 +21,84 @@ export function decodeCsv(bytes: Uint8Array): string {
 
 /**
  * RFC 4180: quoted fields with doubled quotes and embedded line breaks, CRLF or LF line ends. Records whose cells
- * are all blank are left out (Excel pads exports with them); line numbers still count them.
+ * are all blank are left out (Excel pads exports with them); line numbers still count them. A generator, so a file
+ * of millions of rows is walked without holding every record at once.
  */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
+export function* csvRecords(text: string): Generator<CsvRecord> {
+  const length = text.length;
+  let i = 0;
   let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(field);
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: recordLine, cells });
-    cells = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
+  while (i < length) {
+    const recordLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        // Quoted: up to the closing quote, a doubled quote standing for one.
+        let value = '';
+        let from = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) {
+            value += text.slice(from);
+            i = length;
+            break;
+          }
+          value += text.slice(from, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            value += '"';
+            from = close + 2;
+          } else {
+            i = close + 1;
+            break;
+          }
+        }
+        line += countLineFeeds(value);
+        // Anything between the closing quote and the next separator is kept, as spreadsheets do.
+        const end = fieldEnd(text, i);
+        field = value + text.slice(i, end);
+        i = end;
       } else {
-        if (ch === '\n') line++;
-        field += ch;
+        const end = fieldEnd(text, i);
+        field = text.slice(i, end);
+        i = end;
       }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === ',') {
       cells.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
+      const ch = text.charCodeAt(i);
+      if (ch === COMMA) {
+        i++;
+        continue;
+      }
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i += 2;
+      else if (i < length) i++;
       line++;
-      recordLine = line;
-    } else field += ch;
+      break;
+    }
+    if (cells.some((c) => c.trim() !== '')) yield { line: recordLine, cells };
   }
-  if (field !== '' || cells.length > 0) endRecord();
-  return records;
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  return [...csvRecords(text)];
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Index of the comma or line end that ends an unquoted field starting at `from`. */
+function fieldEnd(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === COMMA || ch === LF || ch === CR) break;
+  }
+  return i;
+}
+
+function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
