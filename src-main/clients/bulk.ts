@@ -1,18 +1,20 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../src-shared/domain/hlc';
 import type { Clock } from '../../src-shared/domain/clock';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RawDb, Store } from '../store/open';
 import type { Database } from '../store/schema';
-import { deviceIdentity } from '../sync/outbox';
-import { idHashKey } from './id-hash';
-import { changePayload } from '../sync/outbox';
-import { idHash } from './id-hash';
+import { changePayload, deviceIdentity } from '../sync/outbox';
+import { idHash, idHashKey } from './id-hash';
 import { tierToken, type ClientDerived, type ClientMaster, type MonthlyAssets } from './master';
-import { nameSearchTerms } from './search-terms';
+import { nameSearchTerms, type NameTerms } from './search-terms';
 
 type Stmt = BetterSqlite3.Statement;
 const INSERTED = changePayload({ op: 'insert' });
+// Monthly rows go in as one multi-row INSERT per client (twelve rows, one statement): a statement execution costs
+// more than a row of this small table.
+const MONTHLY_ROWS_PER_STATEMENT = 12;
+const TERMS_CACHE_LIMIT = 100_000;
 
 export interface BulkContext {
   raw: RawDb;
@@ -22,13 +24,56 @@ export interface BulkContext {
   idKey: Buffer;
 }
 
+/** What a client row needs that costs CPU to compute; a seeding worker computes it off the writing thread. */
+export interface ClientKeys {
+  terms: NameTerms;
+  idHash: string;
+}
+
+/** Search terms and ID hash of client rows; names repeat (a few hundred surnames), so their terms are remembered. */
+export class ClientKeyMaker {
+  private readonly terms = new Map<string, NameTerms>();
+
+  constructor(private readonly idKey: Buffer) {}
+
+  of(m: Pick<ClientMaster, 'name' | 'idType' | 'idNumber'>): ClientKeys {
+    let terms = this.terms.get(m.name);
+    if (!terms) {
+      terms = nameSearchTerms(m.name);
+      if (this.terms.size >= TERMS_CACHE_LIMIT) this.terms.clear();
+      this.terms.set(m.name, terms);
+    }
+    return { terms, idHash: idHash(this.idKey, m.idType, m.idNumber) };
+  }
+}
+
+function insertSql(table: string, columns: string[], rows = 1): string {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+}
+
+const SYNC_COLUMNS = ['id', 'branch_id', 'created_at', 'updated_hlc'];
+const CLIENT_COLUMNS = [
+  ...SYNC_COLUMNS,
+  ...['client_no', 'kind', 'name', 'name_en', 'gender', 'birth_date', 'id_type', 'id_number', 'id_hash', 'id_tail', 'id_expiry'],
+  ...['mobile', 'mobile_tail', 'province', 'address', 'occupation', 'industry', 'employer', 'income_band', 'interests'],
+  ...['preferred_channel', 'do_not_disturb', 'marketing_consent', 'manager_id', 'first_business_date', 'last_activity_date'],
+  ...['latest_assets_fen', 'latest_assets_date', 'tier', 'tier_rank', 'lifecycle', 'risk_level', 'risk_assessed_on', 'pinyin', 'initials'],
+];
+
 /**
- * Writes many archive rows fast, for seeding, import and applying head-office data: prepared statements inside
- * one caller-held transaction (synchronous better-sqlite3, no per-row promise). Branch-created facts (contacts,
- * assessments, points, referrals) get their outbox record in the same transaction, like every local write.
+ * Writes many archive rows fast, for seeding, import and applying head-office data: prepared statements with
+ * positional parameters inside one caller-held transaction (synchronous better-sqlite3, no per-row promise or
+ * object). Branch-created facts (contacts, assessments, points, referrals) get their outbox record in the same
+ * transaction, like every local write.
  */
 export class ClientBulkWriter {
-  private readonly s: Record<string, Stmt>;
+  private readonly s: Record<
+    'client' | 'search' | 'holding' | 'deposit' | 'assessment' | 'contact' | 'points' | 'referral' | 'outbox' | 'saveHlc',
+    Stmt
+  >;
+  private readonly monthlyStmts: Stmt[] = [];
+  private readonly keys: ClientKeyMaker;
   private hlc: Hlc;
   private readonly nowIso: string;
 
@@ -37,37 +82,23 @@ export class ClientBulkWriter {
     const last = raw.prepare("SELECT value FROM device_state WHERE key = 'hlc_last'").get() as { value: string } | undefined;
     this.hlc = last ? decodeHlc(last.value) : { millis: 0, counter: 0, device: ctx.deviceId };
     this.nowIso = new Date(ctx.clock.now()).toISOString();
+    this.keys = new ClientKeyMaker(ctx.idKey);
+    const facts = (table: string, columns: string[]) => raw.prepare(insertSql(table, [...SYNC_COLUMNS, ...columns]));
     this.s = {
-      client: raw.prepare(`INSERT INTO clients (id, branch_id, created_at, updated_hlc, client_no, kind, name, name_en, gender, birth_date,
-        id_type, id_number, id_hash, id_tail, id_expiry, mobile, mobile_tail, province, address, occupation, industry, employer,
-        income_band, interests, preferred_channel, do_not_disturb, marketing_consent, manager_id, first_business_date,
-        last_activity_date, latest_assets_fen, latest_assets_date, tier, tier_rank, lifecycle, risk_level, risk_assessed_on, pinyin, initials)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_no, @kind, @name, @name_en, @gender, @birth_date,
-        @id_type, @id_number, @id_hash, @id_tail, @id_expiry, @mobile, @mobile_tail, @province, @address, @occupation, @industry, @employer,
-        @income_band, @interests, @preferred_channel, @do_not_disturb, @marketing_consent, @manager_id, @first_business_date,
-        @last_activity_date, @latest_assets_fen, @latest_assets_date, @tier, @tier_rank, @lifecycle, @risk_level, @risk_assessed_on, @pinyin, @initials)`),
+      client: raw.prepare(insertSql('clients', CLIENT_COLUMNS)),
       search: raw.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)'),
-      monthly: raw.prepare('INSERT OR REPLACE INTO client_monthly_assets (client_id, month, avg_daily_fen) VALUES (?, ?, ?)'),
-      holding:
-        raw.prepare(`INSERT INTO holdings (id, branch_id, created_at, updated_hlc, client_id, product_code, product_name, product_risk,
-        purchase_date, amount_fen, price, current_price, expected_return, take_profit, stop_loss)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_id, @product_code, @product_name, @product_risk,
-        @purchase_date, @amount_fen, @price, @current_price, @expected_return, @take_profit, @stop_loss)`),
-      deposit:
-        raw.prepare(`INSERT INTO term_deposits (id, branch_id, created_at, updated_hlc, client_id, amount_fen, rate, start_date, maturity_date)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_id, @amount_fen, @rate, @start_date, @maturity_date)`),
-      assessment:
-        raw.prepare(`INSERT INTO risk_assessments (id, branch_id, created_at, updated_hlc, client_id, level, assessed_on, face_to_face, staff_id)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_id, @level, @assessed_on, @face_to_face, @staff_id)`),
-      contact:
-        raw.prepare(`INSERT INTO contacts (id, branch_id, created_at, updated_hlc, client_id, at, channel, staff_id, staff_name, content,
-        result, follow_up_product, follow_up_due, corrects_id, recommendation, flags)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_id, @at, @channel, @staff_id, @staff_name, @content,
-        @result, @follow_up_product, @follow_up_due, @corrects_id, @recommendation, @flags)`),
-      points: raw.prepare(`INSERT INTO points_ledger (id, branch_id, created_at, updated_hlc, client_id, kind, points, reason, ref_id, at)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @client_id, @kind, @points, @reason, @ref_id, @at)`),
-      referral: raw.prepare(`INSERT INTO referrals (id, branch_id, created_at, updated_hlc, referrer_id, referee_id, at, points_each)
-        VALUES (@id, @branch_id, @created_at, @updated_hlc, @referrer_id, @referee_id, @at, @points_each)`),
+      holding: facts('holdings', [
+        ...['client_id', 'product_code', 'product_name', 'product_risk', 'purchase_date', 'amount_fen', 'price', 'current_price'],
+        ...['expected_return', 'take_profit', 'stop_loss'],
+      ]),
+      deposit: facts('term_deposits', ['client_id', 'amount_fen', 'rate', 'start_date', 'maturity_date']),
+      assessment: facts('risk_assessments', ['client_id', 'level', 'assessed_on', 'face_to_face', 'staff_id']),
+      contact: facts('contacts', [
+        ...['client_id', 'at', 'channel', 'staff_id', 'staff_name', 'content', 'result', 'follow_up_product', 'follow_up_due'],
+        ...['corrects_id', 'recommendation', 'flags'],
+      ]),
+      points: facts('points_ledger', ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at']),
+      referral: facts('referrals', ['referrer_id', 'referee_id', 'at', 'points_each']),
       outbox: raw.prepare('INSERT INTO outbox (table_name, row_id, hlc, payload, created_at) VALUES (?, ?, ?, ?, ?)'),
       saveHlc: raw.prepare(
         "INSERT INTO device_state (key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -75,71 +106,91 @@ export class ClientBulkWriter {
     };
   }
 
+  /** The key of ID-number hashes, for a worker computing `ClientKeys` off this thread. */
+  get idKey(): Buffer {
+    return this.ctx.idKey;
+  }
+
   private nextHlc(): string {
     this.hlc = tickHlc(this.hlc, this.ctx.clock.now());
     return encodeHlc(this.hlc);
   }
 
-  private base(id: string) {
-    return { id, branch_id: this.ctx.branchId, created_at: this.nowIso, updated_hlc: this.nextHlc() };
+  private monthlyStmt(rows: number): Stmt {
+    let stmt = this.monthlyStmts[rows];
+    if (!stmt) {
+      const sql = insertSql('client_monthly_assets', ['client_id', 'month', 'avg_daily_fen'], rows).replace('INSERT', 'INSERT OR REPLACE');
+      stmt = this.ctx.raw.prepare(sql);
+      this.monthlyStmts[rows] = stmt;
+    }
+    return stmt;
   }
 
-  private outbox(table: string, row: { id: string; updated_hlc: string }): void {
-    this.s.outbox!.run(table, row.id, row.updated_hlc, INSERTED, this.nowIso);
+  private outbox(table: string, id: string, hlc: string): void {
+    this.s.outbox.run(table, id, hlc, INSERTED, this.nowIso);
   }
 
   /**
    * One client's master record and search index entry. `branchCreated`: the branch made it (an import), so it
-   * goes to the outbox; master data from head office (and the demo data standing in for it) does not.
+   * goes to the outbox; master data from head office (and the demo data standing in for it) does not. `keys`:
+   * the search terms and ID hash when the caller computed them already (see `ClientKeyMaker`).
    */
-  client(m: ClientMaster, d: ClientDerived, branchCreated = false): void {
-    const terms = nameSearchTerms(m.name);
+  client(m: ClientMaster, d: ClientDerived, branchCreated = false, keys: ClientKeys = this.keys.of(m)): void {
+    const { terms } = keys;
     const mobileDigits = m.mobile?.replace(/\D/g, '') ?? '';
-    const row = {
-      ...this.base(m.id),
-      client_no: m.clientNo,
-      kind: m.kind,
-      name: m.name,
-      name_en: m.nameEn,
-      gender: m.gender,
-      birth_date: m.birthDate,
-      id_type: m.idType,
-      id_number: m.idNumber,
-      id_hash: idHash(this.ctx.idKey, m.idType, m.idNumber),
-      id_tail: m.idNumber.slice(-4).toUpperCase(),
-      id_expiry: m.idExpiry,
-      mobile: m.mobile,
-      mobile_tail: mobileDigits ? mobileDigits.slice(-4) : null,
-      province: m.province,
-      address: m.address,
-      occupation: m.occupation,
-      industry: m.industry,
-      employer: m.employer,
-      income_band: m.incomeBand,
-      interests: JSON.stringify(m.interests),
-      preferred_channel: m.preferredChannel,
-      do_not_disturb: m.doNotDisturb ? 1 : 0,
-      marketing_consent: m.marketingConsent ? 1 : 0,
-      manager_id: m.managerId,
-      first_business_date: m.firstBusinessDate,
-      last_activity_date: d.lastActivityDate,
-      latest_assets_fen: d.latestAssetsFen,
-      latest_assets_date: d.latestAssetsDate,
-      tier: d.tier,
-      tier_rank: d.tierRank,
-      lifecycle: d.lifecycle,
-      risk_level: d.riskLevel,
-      risk_assessed_on: d.riskAssessedOn,
-      pinyin: terms.pinyin,
-      initials: terms.initials,
-    };
-    const { lastInsertRowid } = this.s.client!.run(row);
-    this.s.search!.run(lastInsertRowid, `${terms.terms} ${tierToken(d.tierRank)}`);
-    if (branchCreated) this.outbox('clients', row);
+    const hlc = this.nextHlc();
+    const { lastInsertRowid } = this.s.client.run(
+      m.id,
+      this.ctx.branchId,
+      this.nowIso,
+      hlc,
+      m.clientNo,
+      m.kind,
+      m.name,
+      m.nameEn,
+      m.gender,
+      m.birthDate,
+      m.idType,
+      m.idNumber,
+      keys.idHash,
+      m.idNumber.slice(-4).toUpperCase(),
+      m.idExpiry,
+      m.mobile,
+      mobileDigits ? mobileDigits.slice(-4) : null,
+      m.province,
+      m.address,
+      m.occupation,
+      m.industry,
+      m.employer,
+      m.incomeBand,
+      m.interests.length === 0 ? '[]' : JSON.stringify(m.interests),
+      m.preferredChannel,
+      m.doNotDisturb ? 1 : 0,
+      m.marketingConsent ? 1 : 0,
+      m.managerId,
+      m.firstBusinessDate,
+      d.lastActivityDate,
+      d.latestAssetsFen,
+      d.latestAssetsDate,
+      d.tier,
+      d.tierRank,
+      d.lifecycle,
+      d.riskLevel,
+      d.riskAssessedOn,
+      terms.pinyin,
+      terms.initials,
+    );
+    this.s.search.run(lastInsertRowid, `${terms.terms} ${tierToken(d.tierRank)}`);
+    if (branchCreated) this.outbox('clients', m.id, hlc);
   }
 
   monthly(clientId: string, months: MonthlyAssets[]): void {
-    for (const m of months) this.s.monthly!.run(clientId, m.month, m.avgDailyFen);
+    for (let from = 0; from < months.length; from += MONTHLY_ROWS_PER_STATEMENT) {
+      const chunk = months.slice(from, from + MONTHLY_ROWS_PER_STATEMENT);
+      const params: (string | number)[] = [];
+      for (const m of chunk) params.push(clientId, m.month, m.avgDailyFen);
+      this.monthlyStmt(chunk.length).run(params);
+    }
   }
 
   holding(h: {
@@ -156,44 +207,43 @@ export class ClientBulkWriter {
     takeProfit: string | null;
     stopLoss: string | null;
   }): void {
-    this.s.holding!.run({
-      ...this.base(h.id),
-      client_id: h.clientId,
-      product_code: h.productCode,
-      product_name: h.productName,
-      product_risk: h.productRisk,
-      purchase_date: h.purchaseDate,
-      amount_fen: h.amountFen,
-      price: h.price,
-      current_price: h.currentPrice,
-      expected_return: h.expectedReturn,
-      take_profit: h.takeProfit,
-      stop_loss: h.stopLoss,
-    });
+    this.s.holding.run(
+      h.id,
+      this.ctx.branchId,
+      this.nowIso,
+      this.nextHlc(),
+      h.clientId,
+      h.productCode,
+      h.productName,
+      h.productRisk,
+      h.purchaseDate,
+      h.amountFen,
+      h.price,
+      h.currentPrice,
+      h.expectedReturn,
+      h.takeProfit,
+      h.stopLoss,
+    );
   }
 
   deposit(dep: { id: string; clientId: string; amountFen: number; rate: string; startDate: string; maturityDate: string }): void {
-    this.s.deposit!.run({
-      ...this.base(dep.id),
-      client_id: dep.clientId,
-      amount_fen: dep.amountFen,
-      rate: dep.rate,
-      start_date: dep.startDate,
-      maturity_date: dep.maturityDate,
-    });
+    this.s.deposit.run(
+      dep.id,
+      this.ctx.branchId,
+      this.nowIso,
+      this.nextHlc(),
+      dep.clientId,
+      dep.amountFen,
+      dep.rate,
+      dep.startDate,
+      dep.maturityDate,
+    );
   }
 
   assessment(a: { id: string; clientId: string; level: string; assessedOn: string; faceToFace: boolean; staffId: string | null }): void {
-    const row = {
-      ...this.base(a.id),
-      client_id: a.clientId,
-      level: a.level,
-      assessed_on: a.assessedOn,
-      face_to_face: a.faceToFace ? 1 : 0,
-      staff_id: a.staffId,
-    };
-    this.s.assessment!.run(row);
-    this.outbox('risk_assessments', row);
+    const hlc = this.nextHlc();
+    this.s.assessment.run(a.id, this.ctx.branchId, this.nowIso, hlc, a.clientId, a.level, a.assessedOn, a.faceToFace ? 1 : 0, a.staffId);
+    this.outbox('risk_assessments', a.id, hlc);
   }
 
   contact(c: {
@@ -208,40 +258,43 @@ export class ClientBulkWriter {
     followUpProduct: string | null;
     followUpDue: string | null;
   }): void {
-    const row = {
-      ...this.base(c.id),
-      client_id: c.clientId,
-      at: c.at,
-      channel: c.channel,
-      staff_id: c.staffId,
-      staff_name: c.staffName,
-      content: c.content,
-      result: c.result,
-      follow_up_product: c.followUpProduct,
-      follow_up_due: c.followUpDue,
-      corrects_id: null,
-      recommendation: null,
-      flags: '[]',
-    };
-    this.s.contact!.run(row);
-    this.outbox('contacts', row);
+    const hlc = this.nextHlc();
+    this.s.contact.run(
+      c.id,
+      this.ctx.branchId,
+      this.nowIso,
+      hlc,
+      c.clientId,
+      c.at,
+      c.channel,
+      c.staffId,
+      c.staffName,
+      c.content,
+      c.result,
+      c.followUpProduct,
+      c.followUpDue,
+      null,
+      null,
+      '[]',
+    );
+    this.outbox('contacts', c.id, hlc);
   }
 
   points(p: { id: string; clientId: string; kind: string; points: number; reason: string; refId: string | null; at: string }): void {
-    const row = { ...this.base(p.id), client_id: p.clientId, kind: p.kind, points: p.points, reason: p.reason, ref_id: p.refId, at: p.at };
-    this.s.points!.run(row);
-    this.outbox('points_ledger', row);
+    const hlc = this.nextHlc();
+    this.s.points.run(p.id, this.ctx.branchId, this.nowIso, hlc, p.clientId, p.kind, p.points, p.reason, p.refId, p.at);
+    this.outbox('points_ledger', p.id, hlc);
   }
 
   referral(r: { id: string; referrerId: string; refereeId: string; at: string; pointsEach: number }): void {
-    const row = { ...this.base(r.id), referrer_id: r.referrerId, referee_id: r.refereeId, at: r.at, points_each: r.pointsEach };
-    this.s.referral!.run(row);
-    this.outbox('referrals', row);
+    const hlc = this.nextHlc();
+    this.s.referral.run(r.id, this.ctx.branchId, this.nowIso, hlc, r.referrerId, r.refereeId, r.at, r.pointsEach);
+    this.outbox('referrals', r.id, hlc);
   }
 
   /** Persists the clock so later stamps sort after every row written here. Call before committing. */
   finish(): void {
-    this.s.saveHlc!.run(encodeHlc(this.hlc));
+    this.s.saveHlc.run(encodeHlc(this.hlc));
   }
 }
 
@@ -255,8 +308,10 @@ export async function withBulkWriter<T>(
   store: Store,
   clock: Clock,
   work: (writer: ClientBulkWriter, trx: Transaction<Database>) => Promise<T>,
+  /** The connection to run on: the store's, or one already held (see `withBulkLoad`). */
+  db: Kysely<Database> = store.db,
 ): Promise<T> {
-  return store.db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const { deviceId, branchId } = await deviceIdentity(trx, clock);
     const idKey = await idHashKey(trx);
     const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });

@@ -2,10 +2,16 @@ import { computeLifecycle } from '../../../src-shared/domain/lifecycle';
 import { makeMainlandId } from '../../../src-shared/domain/id-number';
 import { computeTier, tierRank } from '../../../src-shared/domain/tier';
 import { uuidv7 } from '../../../src-shared/domain/ids';
+import { DEFAULT_REFERRAL_POLICY } from '../../../src-shared/domain/points';
 import type { ClientBulkWriter } from '../bulk';
 import type { ClientDerived, ClientMaster, MonthlyAssets } from '../master';
 import { CONTACT_NOTES, GIVEN_FEMALE, GIVEN_MALE, INTERESTS, OCCUPATIONS, PRODUCTS, PROVINCES, SURNAMES } from './names';
-import { type Rng, WeightedPicker } from './random';
+import { Rng, WeightedPicker } from './random';
+
+/** Where generated rows go: the bulk writer, or a batch bound for the writing thread (see seed/worker.ts). */
+export type SeedSink = Pick<ClientBulkWriter, 'monthly' | 'assessment' | 'holding' | 'deposit' | 'contact' | 'referral' | 'points'> & {
+  client(m: ClientMaster, d: ClientDerived): void;
+};
 
 export interface Manager {
   id: string;
@@ -45,6 +51,15 @@ const RISK_LEVELS = new WeightedPicker<string>([
   ['C5', 7],
 ]);
 const surnames = new WeightedPicker(SURNAMES);
+const GIVEN = { male: [...GIVEN_MALE], female: [...GIVEN_FEMALE] };
+const COMPANY_WORDS = ['恒信', '华盛', '鼎泰', '远航', '嘉禾', '瑞丰'];
+const COMPANY_TRADES = ['贸易', '科技', '实业', '餐饮'];
+const INCOME_BANDS = ['<10万', '10-30万', '30-50万', '50-100万', '>100万'];
+const CHANNELS = ['phone', 'wechat', 'counter', 'sms'];
+const RATES = ['1.45', '1.75', '2.00'];
+const TERMS_YEARS = [1, 2, 3];
+/** Products a client may hold, by the client's risk level (C1…C5): never above it. */
+const PRODUCTS_UP_TO_RISK = [0, 1, 2, 3, 4, 5].map((max) => PRODUCTS.filter((p) => Number(p.risk.slice(1)) <= max));
 const DAY = 86_400_000;
 
 /**
@@ -57,20 +72,34 @@ export function demoClientNo(seed: number, index: number): string {
 
 export const MAX_SEED = 999_999;
 
+// Dates repeat across clients (a few decades of days): formatting each once keeps 200k clients cheap.
+const isoDays = new Map<number, string>();
 function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY).toISOString().slice(0, 10);
+    isoDays.set(day, text);
+  }
+  return text;
 }
 
+const monthLabels = new Map<number, string[]>();
+/** `YYYY-MM` of the month `back` months before the one holding `ms`. */
 function monthOf(ms: number, back: number): string {
-  const d = new Date(ms);
-  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
-  return m.toISOString().slice(0, 7);
+  let labels = monthLabels.get(ms);
+  if (!labels) {
+    const d = new Date(ms);
+    labels = Array.from({ length: 13 }, (_, k) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, 1)).toISOString().slice(0, 7));
+    monthLabels.set(ms, labels);
+  }
+  return labels[back] ?? '';
 }
 
 type Profile = 'vip' | 'potential' | 'ordinary' | 'prospect' | 'churned' | 'new';
 
 /** Writes one synthetic client and everything the branch knows of them. Returns the client id. */
-export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, index: number, todayMs: number, managers: Manager[]): string {
+export function generateClient(w: SeedSink, rng: Rng, seed: number, index: number, todayMs: number, managers: Manager[]): string {
   const today = isoDate(todayMs);
   // Ids made in creation order (as a workstation makes them) keep every b-tree insert at the right edge:
   // seeding 200k clients is bound by the page cache otherwise.
@@ -86,10 +115,10 @@ export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, inde
   const birth = new Date(todayMs - age * 365.25 * DAY - rng.int(0, 364) * DAY);
   const birthDate = isoDate(birth.getTime());
   const place = rng.pick(PROVINCES);
-  const given = male ? GIVEN_MALE : GIVEN_FEMALE;
+  const given = male ? GIVEN.male : GIVEN.female;
   const name = corporate
-    ? `${place.city.replace(/市.*$/, '')}${rng.pick(['恒信', '华盛', '鼎泰', '远航', '嘉禾', '瑞丰'])}${rng.pick(['贸易', '科技', '实业', '餐饮'])}有限公司`
-    : surnames.pick(rng) + (rng.chance(0.7) ? rng.pick([...given]) + rng.pick([...given]) : rng.pick([...given]));
+    ? `${place.city.replace(/市.*$/, '')}${rng.pick(COMPANY_WORDS)}${rng.pick(COMPANY_TRADES)}有限公司`
+    : surnames.pick(rng) + (rng.chance(0.7) ? rng.pick(given) + rng.pick(given) : rng.pick(given));
   const seq = rng.int(0, 499) * 2 + (male ? 1 : 0);
   const idNumber = corporate
     ? `91${place.region}${String(rng.int(0, 9_999_999_999)).padStart(10, '0')}`
@@ -140,11 +169,11 @@ export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, inde
     occupation: corporate ? null : job.occupation,
     industry: job.industry,
     employer: null,
-    incomeBand: rng.pick(['<10万', '10-30万', '30-50万', '50-100万', '>100万']),
+    incomeBand: rng.pick(INCOME_BANDS),
     managerId: manager?.id ?? null,
     firstBusinessDate: firstBusinessMs === null ? null : isoDate(firstBusinessMs),
     interests: rng.chance(0.6) ? [...new Set([rng.pick(INTERESTS), rng.pick(INTERESTS)])] : [],
-    preferredChannel: rng.pick(['phone', 'wechat', 'counter', 'sms']),
+    preferredChannel: rng.pick(CHANNELS),
     doNotDisturb: rng.chance(0.05),
     marketingConsent: rng.chance(0.7),
   };
@@ -186,7 +215,7 @@ export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, inde
     profile === 'vip' ? rng.int(2, 4) : profile === 'potential' ? rng.int(1, 2) : profile === 'ordinary' && rng.chance(0.4) ? 1 : 0;
   const maxRisk = Number((risk?.level ?? 'C2').slice(1));
   for (let k = 0; k < holdingCount; k++) {
-    const product = rng.pick(PRODUCTS.filter((p) => Number(p.risk.slice(1)) <= maxRisk));
+    const product = rng.pick(PRODUCTS_UP_TO_RISK[maxRisk] ?? PRODUCTS);
     const price = (0.9 + rng.next() * 0.4).toFixed(4);
     w.holding({
       id: nextId(),
@@ -205,14 +234,14 @@ export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, inde
   }
   if (profile !== 'prospect' && rng.chance(0.35)) {
     const start = todayMs - rng.int(30, 1000) * DAY;
-    const years = rng.pick([1, 2, 3]);
+    const years = rng.pick(TERMS_YEARS);
     // Some deposits mature within the next two weeks, so the worklist has something to show.
     const maturity = rng.chance(0.1) ? todayMs + rng.int(1, 14) * DAY : start + years * 365 * DAY;
     w.deposit({
       id: nextId(),
       clientId: id,
       amountFen: rng.int(10, 200) * 1_000_000,
-      rate: rng.pick(['1.45', '1.75', '2.00']),
+      rate: rng.pick(RATES),
       startDate: isoDate(start),
       maturityDate: isoDate(maturity),
     });
@@ -232,4 +261,40 @@ export function generateClient(w: ClientBulkWriter, rng: Rng, seed: number, inde
     });
   }
   return id;
+}
+
+/**
+ * The demo archive of one seed, client after client: the same seed and day give the same rows in the same order,
+ * whichever thread runs it.
+ */
+export class DemoArchive {
+  private readonly rng: Rng;
+  private readonly ids: string[] = [];
+
+  constructor(
+    private readonly seed: number,
+    private readonly todayMs: number,
+    private readonly managers: Manager[],
+  ) {
+    this.rng = new Rng(seed * 7919 + 17);
+  }
+
+  /** Writes the next client (and, now and then, the referral that brought them). */
+  next(w: SeedSink): void {
+    const { rng, ids, todayMs } = this;
+    const i = ids.length;
+    ids.push(generateClient(w, rng, this.seed, i, todayMs, this.managers));
+    // Referrals (002): about one client in fifty came through an earlier one; both earn points, never cash.
+    if (i > 10 && rng.chance(0.02)) {
+      const referrer = ids[rng.int(0, i - 1)] ?? ids[0]!;
+      const referee = ids[i]!;
+      const at = new Date(todayMs - rng.int(1, 300) * DAY).toISOString();
+      const referralId = uuidv7(Date.parse(at), rng.bytes);
+      const points = DEFAULT_REFERRAL_POLICY.pointsEach;
+      w.referral({ id: referralId, referrerId: referrer, refereeId: referee, at, pointsEach: points });
+      for (const clientId of [referrer, referee]) {
+        w.points({ id: uuidv7(Date.parse(at), rng.bytes), clientId, kind: 'earned', points, reason: 'referral', refId: referralId, at });
+      }
+    }
+  }
 }

@@ -56,8 +56,21 @@ describe('demo data', () => {
     expect(count('SELECT count(*) AS n FROM client_search')).toBe(300);
   });
 
+  it('ends with the schema it began with and the store back in WAL mode', async () => {
+    const s = await fresh();
+    const schema = () => s.store.raw.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all();
+    const before = schema();
+    await seedDemoClients(s.store, clock, { clients: 300, seed: 4, actor: 'test' });
+    expect(schema()).toEqual(before);
+    expect(s.store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.store.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(s.store.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('keeps nothing when cancelled', async () => {
     const s = await fresh();
+    const schema = () => s.store.raw.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all();
+    const before = schema();
     const cancel = new AbortController();
     const run = seedDemoClients(s.store, clock, {
       clients: 2_500,
@@ -67,6 +80,8 @@ describe('demo data', () => {
       onProgress: () => cancel.abort(),
     });
     await expect(run).rejects.toMatchObject({ key: 'errors.cancelled' });
+    expect(schema()).toEqual(before);
+    expect(s.store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect((s.store.raw.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n).toBe(0);
     // Only the relationship managers' accounts stay: they are made once and shared by every seed.
     expect((s.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name <> 'staff'").get() as { n: number }).n).toBe(0);

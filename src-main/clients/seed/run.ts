@@ -1,13 +1,13 @@
 import { AppError } from '../../../src-shared/contract/errors';
 import type { Clock } from '../../../src-shared/domain/clock';
-import { uuidv7 } from '../../../src-shared/domain/ids';
-import { DEFAULT_REFERRAL_POLICY } from '../../../src-shared/domain/points';
 import { appendAudit } from '../../audit/log';
 import { createStaff } from '../../auth/staff';
+import { deferIndexes, withBulkLoad } from '../../store/bulk-load';
 import type { Store } from '../../store/open';
 import { withBulkWriter } from '../bulk';
-import { demoClientNo, generateClient, MAX_SEED, type Manager } from './generate';
-import { Rng } from './random';
+import { DemoArchive, demoClientNo, MAX_SEED, type Manager } from './generate';
+import { applyCalls, WorkerSource } from './generator-thread';
+import type { SeedCall, SeedWorkerData } from './worker';
 
 export interface SeedOptions {
   clients: number;
@@ -28,7 +28,19 @@ export interface SeedReport {
 }
 
 const CHUNK = 2_000;
+// Below this a worker thread costs more to start than it saves.
+const WORKER_MIN_CLIENTS = 20_000;
 const SEED_CACHE_KIB = 1024 * 1024;
+const SEEDED_TABLES = [
+  'clients',
+  'client_monthly_assets',
+  'holdings',
+  'term_deposits',
+  'risk_assessments',
+  'contacts',
+  'points_ledger',
+  'referrals',
+];
 const MANAGER_NAMES = ['周晓明', '林嘉怡', '郑国强', '许婉婷', '冯志远', '曹雅琴', '彭子健', '何静怡'];
 
 /**
@@ -50,48 +62,49 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
   const started = performance.now();
   const managers = await ensureManagers(store, clock);
 
-  const rng = new Rng(options.seed * 7919 + 17);
   const todayMs = Date.parse(new Date(clock.now()).toISOString().slice(0, 10));
-  // A big page cache while seeding: index inserts at 200k clients otherwise miss the cache and decrypt pages.
-  const cacheBefore = store.raw.pragma('cache_size', { simple: true }) as number;
-  store.raw.pragma(`cache_size = -${SEED_CACHE_KIB}`);
-  // One transaction; the awaits between chunks let a cancel (Ctrl-C) arrive, and a cancel keeps nothing.
-  try {
-    await withBulkWriter(store, clock, async (writer, trx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < options.clients; i++) {
-        ids.push(generateClient(writer, rng, options.seed, i, todayMs, managers));
-        // Referrals (002): about one client in fifty came through an earlier one; both earn points, never cash.
-        if (i > 10 && rng.chance(0.02)) {
-          const referrer = ids[rng.int(0, i - 1)] ?? ids[0]!;
-          const referee = ids[i]!;
-          const at = new Date(todayMs - rng.int(1, 300) * 86_400_000).toISOString();
-          const referralId = uuidv7(Date.parse(at), rng.bytes);
-          const points = DEFAULT_REFERRAL_POLICY.pointsEach;
-          writer.referral({ id: referralId, referrerId: referrer, refereeId: referee, at, pointsEach: points });
-          for (const clientId of [referrer, referee]) {
-            writer.points({
-              id: uuidv7(Date.parse(at), rng.bytes),
-              clientId,
-              kind: 'earned',
-              points,
-              reason: 'referral',
-              refId: referralId,
-              at,
-            });
+  await withBulkLoad(store, SEED_CACHE_KIB, (db) =>
+    // One transaction; the awaits between chunks let a cancel (Ctrl-C) arrive, and a cancel keeps nothing.
+    withBulkWriter(
+      store,
+      clock,
+      async (writer, trx) => {
+        // Into an empty archive, the secondary indexes are built once at the end (see deferIndexes).
+        const empty = !(await trx.selectFrom('clients').select('id').limit(1).executeTakeFirst());
+        const buildIndexes = empty ? deferIndexes(store.raw, SEEDED_TABLES) : () => {};
+        const data: SeedWorkerData = { seed: options.seed, todayMs, managers, idKey: writer.idKey };
+        let source = options.clients >= WORKER_MIN_CLIENTS ? WorkerSource.start(data, options.clients, CHUNK) : null;
+        const archive = new DemoArchive(options.seed, todayMs, managers);
+        try {
+          for (let done = 0; done < options.clients;) {
+            const n = Math.min(CHUNK, options.clients - done);
+            let calls: SeedCall[] | null = null;
+            if (source) {
+              try {
+                calls = await source.next();
+              } catch (err) {
+                if (done > 0) throw err;
+                // The worker could not start: generate on this thread instead (nothing is written yet).
+                await source.stop();
+                source = null;
+              }
+            }
+            if (calls) applyCalls(writer, calls);
+            else for (let k = 0; k < n; k++) archive.next(writer);
+            done += n;
+            if (done < options.clients) options.onProgress?.(done, options.clients);
+            await new Promise((resolve) => setImmediate(resolve));
+            if (options.signal?.aborted) throw new AppError('CONFLICT', 'errors.cancelled', 'seeding cancelled; nothing was kept');
           }
+        } finally {
+          await source?.stop();
         }
-        if ((i + 1) % CHUNK === 0) {
-          options.onProgress?.(i + 1, options.clients);
-          await new Promise((resolve) => setImmediate(resolve));
-          if (options.signal?.aborted) throw new AppError('CONFLICT', 'errors.cancelled', 'seeding cancelled; nothing was kept');
-        }
-      }
-      await appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
-    });
-  } finally {
-    store.raw.pragma(`cache_size = ${cacheBefore}`);
-  }
+        buildIndexes();
+        await appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
+      },
+      db,
+    ),
+  );
   options.onProgress?.(options.clients, options.clients);
   return {
     clients: options.clients,
