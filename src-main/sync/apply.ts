@@ -206,7 +206,13 @@ export class ChangeApplier {
         const login = change.values.login;
         if (typeof login === 'string' && this.stmt('SELECT 1 FROM staff WHERE login = ?').get(login)) throw new Parked('login_taken');
         // An account from head office without a first password cannot sign in until an administrator sets one.
-        this.insertRow(change, { password_hash: '', password_salt: '', failed_attempts: 0, disabled: 0 });
+        const v = change.values;
+        this.insertRow(change, {
+          password_hash: v.password_hash ?? '',
+          password_salt: v.password_salt ?? '',
+          failed_attempts: 0,
+          disabled: v.disabled ?? 0,
+        });
       } else {
         this.insertRow(change);
       }

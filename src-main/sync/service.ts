@@ -80,6 +80,8 @@ type Trx = Transaction<Database>;
 export class SyncService {
   private readonly options: SyncOptions;
   private running = false;
+  /** The sync running or queued last; the next one waits for it. */
+  private current: Promise<SyncResult> | null = null;
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
   private nextAttemptAt: number | null = null;
@@ -166,9 +168,25 @@ export class SyncService {
     return this.status();
   }
 
-  /** Runs one sync: push everything pending, then pull until the hub has nothing more. */
+  /**
+   * Runs one sync: push everything pending, then pull until the hub has nothing more. Asked while a sync is running
+   * (Sync now pressed during an automatic one), it waits for that one and then runs, so nothing asked is skipped.
+   */
   async syncNow(job?: JobControl): Promise<SyncResult> {
-    if (this.running) throw new AppError('CONFLICT', 'errors.sync.busy', 'a sync is already running');
+    const previous = this.current;
+    const run = (async () => {
+      await previous?.catch(() => undefined);
+      return this.runOnce(job);
+    })();
+    this.current = run;
+    try {
+      return await run;
+    } finally {
+      if (this.current === run) this.current = null;
+    }
+  }
+
+  private async runOnce(job?: JobControl): Promise<SyncResult> {
     const config = await this.db.transaction().execute(async (trx) => ({
       hubUrl: await readState(trx, KEYS.hubUrl),
       token: await readState(trx, KEYS.token),

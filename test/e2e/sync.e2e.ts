@@ -4,11 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src-renderer/i18n/dictionary';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { launchBrowser, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
+import type { TestClock } from '../fixtures/store';
 
 let browser: Browser;
 let host: RunningHost;
 let page: Page;
 let errors: string[];
+let hub: TestHub | undefined;
 
 const ADMIN = { login: 'zhao.min', name: '赵敏', password: 'sync-admin-2026' };
 
@@ -36,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
+  await hub?.close();
 });
 
 describe('a new workstation and the head-office hub', () => {
@@ -73,6 +77,28 @@ describe('a new workstation and the head-office hub', () => {
       .toBe(translate('zh-CN', 'errors.sync.unreachable', { hub: hubUrl }));
     expect(await page.getByTestId('sync-enrolled').textContent()).toBe(zhCN['sync.enrolled.no']);
     expect(await page.getByTestId('sync-dot').getAttribute('data-state')).toBe('off');
+    expect(errors).toEqual([]);
+  });
+
+  it("enrolls with a real hub from a one-time code, syncs now, and head office's client is at the counter", async () => {
+    const live: TestClock = { now: () => Date.now(), advance: () => undefined, set: () => undefined };
+    hub = await startTestHub('sqlite', live);
+    await hub.server.service.appendMasterData('0931', masterClients(live, '0931', ['欧阳明轩']).changes);
+    const { code } = await hub.server.service.createEnrollmentCode('0931');
+    await page.getByTestId('sync-enroll-hub').fill(hub.url);
+    await page.getByTestId('sync-enroll-code').fill(code.replace(/(.{4})(?=.)/g, '$1-'));
+    await page.getByTestId('sync-enroll-code').press('Enter');
+    await expect.poll(() => page.getByTestId('sync-enrolled').textContent()).toBe(zhCN['sync.enrolled.yes']);
+
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('sync-result').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('sync-dot').getAttribute('data-state'), { timeout: 30_000 }).toBe('ok');
+    expect(await page.getByTestId('sync-last-error').count()).toBe(0);
+
+    await page.getByTestId('nav-clients').click();
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('client-search').fill('oymx');
+    await expect.poll(() => page.getByTestId('client-row').first().textContent()).toContain('欧阳明轩');
     expect(errors).toEqual([]);
   });
 });
