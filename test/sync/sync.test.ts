@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { importMasterData } from '../../src-hub/import';
 import { HubClient } from '../../src-main/sync/hub-client';
 import { backoffDelay, SyncService } from '../../src-main/sync/service';
 import { withAdmin } from '../fixtures/store';
@@ -89,6 +90,43 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     const d = await workstation();
     cleanups.push(() => d.cleanup());
     await expect(d.sync.enroll(hub.url, code)).rejects.toMatchObject({ key: 'errors.sync.enroll_code' });
+  });
+
+  it("head office's master data imported from CSV reaches the branch, and its staff sign in with their first password", async () => {
+    const hub = await startTestHub(kind);
+    cleanups.push(() => hub.close());
+    await hub.server.service.ensureBranch('0931', '浦东支行');
+    const csv = (text: string) => new TextEncoder().encode(text);
+    const staff = await importMasterData(hub.db, hub.clock, {
+      branchId: '0931',
+      kind: 'staff',
+      bytes: csv('登录名,姓名,角色,初始密码\nzhou.li,周丽,柜员,first-pass-2026\n'),
+    });
+    expect(staff).toMatchObject({ valid: 1, rejected: 0 });
+    const clients = await importMasterData(hub.db, hub.clock, {
+      branchId: '0931',
+      kind: 'clients',
+      bytes: csv('客户号,姓名,证件号码,手机,客户经理\n600000000001,司马光明,110101198005171006,13912345678,zhou.li\n'),
+    });
+    expect(clients).toMatchObject({ valid: 1, rejected: 0 });
+    const balances = await importMasterData(hub.db, hub.clock, {
+      branchId: '0931',
+      kind: 'balances',
+      bytes: csv('客户号,月份,月日均\n600000000001,2026-09,480000\n600000000001,2026-10,520000.00\n'),
+    });
+    expect(balances).toMatchObject({ valid: 2, rejected: 0 });
+
+    const w = await workstation();
+    cleanups.push(() => w.cleanup());
+    await withAdmin(w, ADMIN);
+    await w.enroll(hub, '0931');
+    await w.sync.syncNow();
+    const signedIn = await w.call('zhou-window', 'auth.signIn', { login: 'zhou.li', password: 'first-pass-2026' });
+    expect(signedIn.ok).toBe(true);
+    const found = await ok(w.call('zhou-window', 'clients.search', { q: 'smgm' }));
+    expect(JSON.stringify(found)).toContain('司马光明');
+    // ¥520,000 last month: VIP, computed here from head office's figures.
+    expect(w.store.raw.prepare("SELECT tier FROM clients WHERE client_no = '600000000001'").get()).toEqual({ tier: 'vip' });
   });
 
   it('keeps a change whose client has not arrived yet and applies it when the client comes', async () => {
