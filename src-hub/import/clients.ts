@@ -1,37 +1,15 @@
-import { ID_DOCUMENT_TYPES, type IdDocumentType, validateIdDocument } from '../../src-shared/domain/id-number';
+import { idDocumentTypeOf, idImportFailureKey, type IdDocumentType, validateIdDocument } from '../../src-shared/domain/id-number';
 import { maskIdNumber, maskMobile } from '../../src-shared/domain/masking';
 import { normaliseMobile } from '../../src-shared/domain/mobile';
 import { CLIENT_NO_PATTERN, type ChangeDraft, type ImportContext, type KindImporter, missingOf, type RowReader } from './row';
 import { parseDate } from './values';
-
-/** Document names as head office writes them → the workstation's stored type (src-main/clients/import/validate.ts). */
-const ID_TYPE_NAMES: Record<string, IdDocumentType> = {
-  居民身份证: 'resident_id',
-  身份证: 'resident_id',
-  港澳居民来往内地通行证: 'hk_macao_permit',
-  回乡证: 'hk_macao_permit',
-  台湾居民来往大陆通行证: 'taiwan_permit',
-  台胞证: 'taiwan_permit',
-  护照: 'passport',
-  外国人永久居留身份证: 'foreign_permanent_residence',
-  其他: 'other',
-};
-
-const ID_FAILURE_KEYS: Record<string, string> = {
-  checksum: 'import.bad_id_checksum',
-  birth_date: 'import.bad_id_birth_date',
-  region: 'import.bad_id_region',
-  length: 'import.bad_id_format',
-  format: 'import.bad_id_format',
-  empty: 'import.missing_required',
-};
 
 /** Fields a new client cannot do without (the workstation parks a client row lacking them). */
 const NEW_CLIENT_REQUIRED = ['name', 'id_number'] as const;
 
 function idTypeOf(text: string): IdDocumentType | null {
   if (text === '') return 'resident_id';
-  return ID_TYPE_NAMES[text] ?? ID_DOCUMENT_TYPES.find((t) => t === text.toLowerCase()) ?? null;
+  return idDocumentTypeOf(text);
 }
 
 function genderOf(text: string): 'male' | 'female' | null {
@@ -98,7 +76,7 @@ export class ClientsImport implements KindImporter {
         if (!knownId) r.fail('id_number', 'import.missing_required');
       } else {
         const checked = validateIdDocument(idType, number, this.ctx.today);
-        if (!checked.ok) r.fail('id_number', ID_FAILURE_KEYS[checked.reason] ?? 'import.bad_id_format', maskIdNumber(number));
+        if (!checked.ok) r.fail('id_number', idImportFailureKey(checked.reason), maskIdNumber(number));
         else {
           values.id_type = idType;
           values.id_number = checked.normalised;

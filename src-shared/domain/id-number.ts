@@ -130,3 +130,36 @@ export function validateIdDocument(type: IdDocumentType, number: string, today: 
   const normalised = type === 'other' ? trimmed : trimmed.replace(/\s+/g, '').toUpperCase();
   return FORMATS[type].test(normalised) ? { ok: true, normalised } : { ok: false, reason: 'format' };
 }
+
+/** A document type as written in a spreadsheet (Chinese name or stored code) → its stored code, or null. */
+export function idDocumentTypeOf(text: string): IdDocumentType | null {
+  const trimmed = text.trim();
+  return ID_TYPE_NAMES[trimmed] ?? ID_DOCUMENT_TYPES.find((t) => t === trimmed.toLowerCase()) ?? null;
+}
+
+/** Why an ID number failed its check → the message key an import's error report shows. */
+export function idImportFailureKey(reason: string): string {
+  return ID_FAILURE_KEYS[reason] ?? 'import.bad_id_format';
+}
+
+/** Document names as head office and branches write them in their files. */
+const ID_TYPE_NAMES: Record<string, IdDocumentType> = {
+  居民身份证: 'resident_id',
+  身份证: 'resident_id',
+  港澳居民来往内地通行证: 'hk_macao_permit',
+  回乡证: 'hk_macao_permit',
+  台湾居民来往大陆通行证: 'taiwan_permit',
+  台胞证: 'taiwan_permit',
+  护照: 'passport',
+  外国人永久居留身份证: 'foreign_permanent_residence',
+  其他: 'other',
+};
+
+const ID_FAILURE_KEYS: Record<string, string> = {
+  checksum: 'import.bad_id_checksum',
+  birth_date: 'import.bad_id_birth_date',
+  region: 'import.bad_id_region',
+  length: 'import.bad_id_format',
+  format: 'import.bad_id_format',
+  empty: 'import.missing_required',
+};

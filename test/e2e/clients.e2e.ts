@@ -4,7 +4,7 @@ import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { dataFiles } from '../../src-main/store/data-dir';
 import { readKeyFile } from '../../src-main/store/key';
 import { openRaw } from '../../src-main/store/open';
-import { launchBrowser, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
 
 let browser: Browser;
 let host: RunningHost;
@@ -42,12 +42,7 @@ beforeAll(async () => {
   page = await browser.newPage({ locale: 'zh-CN' });
   errors = watchPageErrors(page);
   await page.goto(host.openUrl);
-  await page.getByTestId('setup-login').fill(ADMIN.login);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-password').fill(ADMIN.password);
-  await page.getByTestId('setup-password2').fill(ADMIN.password);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('staff-name').filter({ hasText: ADMIN.name }).waitFor();
+  await setUpFirstAdmin(page, ADMIN);
 });
 afterAll(async () => {
   await browser?.close();

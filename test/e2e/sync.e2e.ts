@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src-renderer/i18n/dictionary';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
-import { launchBrowser, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
 import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
 import type { TestClock } from '../fixtures/store';
 
@@ -29,12 +29,7 @@ beforeAll(async () => {
   page = await browser.newPage({ locale: 'zh-CN' });
   errors = watchPageErrors(page);
   await page.goto(host.openUrl);
-  await page.getByTestId('setup-login').fill(ADMIN.login);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-password').fill(ADMIN.password);
-  await page.getByTestId('setup-password2').fill(ADMIN.password);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('staff-name').filter({ hasText: ADMIN.name }).waitFor();
+  await setUpFirstAdmin(page, ADMIN);
 });
 afterAll(async () => {
   await browser?.close();

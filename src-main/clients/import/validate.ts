@@ -1,4 +1,4 @@
-import { ID_DOCUMENT_TYPES, type IdDocumentType, validateIdDocument } from '../../../src-shared/domain/id-number';
+import { idDocumentTypeOf, idImportFailureKey, type IdDocumentType, validateIdDocument } from '../../../src-shared/domain/id-number';
 import { maskIdNumber, maskMobile, type IdMaskPattern } from '../../../src-shared/domain/masking';
 import { normaliseMobile } from '../../../src-shared/domain/mobile';
 import { parseCalendarDate } from '../../../src-shared/domain/calendar-date';
@@ -44,27 +44,6 @@ export interface ValidationContext {
   managerByName: (text: string) => string | null;
 }
 
-const ID_TYPE_NAMES: Record<string, IdDocumentType> = {
-  居民身份证: 'resident_id',
-  身份证: 'resident_id',
-  港澳居民来往内地通行证: 'hk_macao_permit',
-  回乡证: 'hk_macao_permit',
-  台湾居民来往大陆通行证: 'taiwan_permit',
-  台胞证: 'taiwan_permit',
-  护照: 'passport',
-  外国人永久居留身份证: 'foreign_permanent_residence',
-  其他: 'other',
-};
-
-const ID_FAILURE_KEYS: Record<string, string> = {
-  checksum: 'import.bad_id_checksum',
-  birth_date: 'import.bad_id_birth_date',
-  region: 'import.bad_id_region',
-  length: 'import.bad_id_format',
-  format: 'import.bad_id_format',
-  empty: 'import.missing_required',
-};
-
 /**
  * Checks every row; a row with any error is reported (all its errors) and not imported. Duplicate client numbers
  * are caught within the file as well as against the archive.
@@ -90,9 +69,7 @@ export function validateRows(rows: string[][], mapping: ColumnMapping, ctx: Vali
     if (!name) fail('name', 'import.missing_required');
 
     const typeText = get('idType');
-    const idType: IdDocumentType | undefined = typeText
-      ? (ID_TYPE_NAMES[typeText] ?? ((ID_DOCUMENT_TYPES as readonly string[]).find((t) => t === typeText) as IdDocumentType | undefined))
-      : 'resident_id';
+    const idType: IdDocumentType | undefined = typeText ? (idDocumentTypeOf(typeText) ?? undefined) : 'resident_id';
     let idNumber = '';
     let birthFromId: string | null = null;
     if (!idType) fail('idType', 'import.bad_id_type');
@@ -101,7 +78,7 @@ export function validateRows(rows: string[][], mapping: ColumnMapping, ctx: Vali
       if (checked.ok) {
         idNumber = checked.normalised;
         if (idType === 'resident_id') birthFromId = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-      } else fail('idNumber', ID_FAILURE_KEYS[checked.reason] ?? 'import.bad_id_format', maskIdNumber(get('idNumber'), ctx.idMask));
+      } else fail('idNumber', idImportFailureKey(checked.reason), maskIdNumber(get('idNumber'), ctx.idMask));
     }
 
     let mobile: string | null = null;
