@@ -5,6 +5,9 @@ import type { HandlersFor } from '../ipc/call';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
 import { runJob } from '../jobs';
+import { dailyRemindersOf } from '../reminders/daily';
+import { recomputeClientDue } from '../reminders/due';
+import { actOnReminder } from '../reminders/service';
 import { addImportantDate, addReferral, pinStrategic, removeImportantDate, updateProfile } from './enrichment';
 import { exportClients } from './export';
 import { listClients } from './list';
@@ -35,9 +38,23 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
   'clients.logContact': (input, call) => {
     const staff = call.staff;
     if (!staff) throw new AppError('UNAUTHENTICATED', 'errors.auth.signed_out', 'sign in first');
+    const { app } = call;
+    const today = todayOf(app);
     return call.mutate(
-      (trx) => logContact(trx, call.app.clock, call.app.settings, todayOf(call.app), staff, input),
-      (contact) => ({ targetIds: [input.clientId, contact.id] }),
+      async (trx) => {
+        const contact = await logContact(trx, app.clock, app.settings, today, staff, input);
+        // A contact clears a reminder only when it is recorded as doing it (DOMAIN.md §3: none vanishes silently);
+        // it may still move the cadence, which counts from the contact log itself.
+        if (input.reminderKey) {
+          const { reminderKey: key, clientId } = input;
+          const action = { clientId, key, action: 'done' as const, until: null, reason: null, contactId: contact.id };
+          await actOnReminder(trx, app.store.raw, app.clock, app.settings, today, staff, action);
+        } else {
+          recomputeClientDue(app.store.raw, [input.clientId], app.settings, today);
+        }
+        return contact;
+      },
+      (contact) => ({ targetIds: [input.clientId, contact.id, ...(input.reminderKey ? [`reminder:${input.reminderKey}`] : [])] }),
     );
   },
 
@@ -54,6 +71,11 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
         onProgress: job.progress,
       }),
     );
+    // New clients get their reminders from the pass, which picks up every client not computed today.
+    if (!input.dryRun && report.imported > 0)
+      void dailyRemindersOf(app)
+        .run()
+        .catch(() => undefined);
     return report;
   },
 

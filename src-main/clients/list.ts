@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ClientFilters, ClientSummary, Settings } from '../../src-shared/contract';
 import { addMonths } from '../../src-shared/domain/calendar-date';
 import type { Database } from '../store/schema';
@@ -21,6 +21,19 @@ function filtered<O>(q: SelectQueryBuilder<Database, 'clients', O>, filters: Cli
     out = filters.riskExpired
       ? out.where((eb) => eb.or([eb('clients.risk_assessed_on', 'is', null), eb('clients.risk_assessed_on', '<=', cutoff)]))
       : out.where('clients.risk_assessed_on', '>', cutoff);
+  }
+  if (filters.overdueReminder !== undefined) {
+    // Read from the stored reminders (reminders/due.ts), never the rules over the archive: the client's earliest
+    // open due date is before today. A key lookup per client, so paging in client-number order stays as it is.
+    const overdue = (eb: ExpressionBuilder<Database, 'clients'>) =>
+      eb.exists(
+        eb
+          .selectFrom('client_due')
+          .select('client_due.client_id')
+          .whereRef('client_due.client_id', '=', 'clients.id')
+          .where('client_due.next_due', '<', today),
+      );
+    out = out.where((eb) => (filters.overdueReminder ? overdue(eb) : eb.not(overdue(eb))));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
 import { createApp } from '../app';
 import { syncServiceOf } from '../sync/service';
+import { dailyRemindersOf } from '../reminders/daily';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { dataFiles } from '../store/data-dir';
@@ -78,8 +79,11 @@ async function start(): Promise<void> {
     workstation.emit = (channel, event, payload) => ipc.emit(channel, event, payload);
     const sync = syncServiceOf(workstation);
     sync.start();
+    const reminders = dailyRemindersOf(workstation);
+    reminders.start();
     shutdown = async () => {
       sync.stop();
+      reminders.stop();
       await ipc.drain();
       await opened.close();
       releasePid();

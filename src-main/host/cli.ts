@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
 import { createApp } from '../app';
 import { syncServiceOf } from '../sync/service';
+import { dailyRemindersOf } from '../reminders/daily';
 import { handlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { DEFAULT_DATA_DIR, dataFiles } from '../store/data-dir';
@@ -49,6 +50,15 @@ async function main(): Promise<void> {
   // Syncs on its own once enrolled (a workstation that is not enrolled just waits for the Sync page).
   const sync = syncServiceOf(app);
   sync.start();
+  // Today's reminders for every client not yet computed today (all of them on a new day), in the background.
+  const reminders = dailyRemindersOf(app);
+  let reported = -1;
+  reminders.onProgress = (done, total) => {
+    const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
+    if (tenth !== reported && total > 0) console.log(`reminders: ${done} / ${total} clients computed for today`);
+    reported = tenth;
+  };
+  reminders.start();
   console.log(`BranchDesk browser host — data in ${dataDir}`);
   console.log(`Open: ${host.openUrl}`);
   let closing = false;
@@ -56,6 +66,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     sync.stop();
+    reminders.stop();
     await host.close();
     await store.close();
     release();

@@ -3,6 +3,7 @@ import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
 import { jobsHandlers } from '../jobs';
+import { remindersHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './call';
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...clientsHandlers,
+  ...remindersHandlers,
   ...jobsHandlers,
   ...syncHandlers,
 };

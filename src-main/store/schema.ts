@@ -18,6 +18,9 @@ export interface Database {
   referrals: ReferralsTable;
   large_transactions: LargeTransactionsTable;
   sync_parked: SyncParkedTable;
+  reminder_actions: ReminderActionsTable;
+  client_due: ClientDueTable;
+  due_reminders: DueRemindersTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -222,4 +225,33 @@ export interface SyncParkedTable {
   /** Why it waits: `missing_parent`, `client_no_taken`, `login_taken`, `incomplete`. */
   reason: string;
   parked_at: string;
+}
+
+/** What staff did with a reminder: append-only, synced (DOMAIN.md §3). */
+export interface ReminderActionsTable extends SyncColumns {
+  client_id: string;
+  reminder_key: string;
+  /** `done` | `snoozed` | `dismissed` */
+  action: string;
+  until: string | null;
+  reason: string | null;
+  contact_id: string | null;
+  staff_id: string | null;
+  at: string;
+}
+
+/** Derived on this device, never synced: a client's earliest open reminder (a row once its reminders are computed). */
+export interface ClientDueTable {
+  client_id: string;
+  next_due: string | null;
+}
+
+/** Derived on this device, never synced: each client's open reminders, as last computed. */
+export interface DueRemindersTable {
+  client_id: string;
+  reminder_key: string;
+  kind: string;
+  due_date: string;
+  ref_id: string | null;
+  detail: string | null;
 }

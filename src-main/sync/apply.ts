@@ -5,6 +5,7 @@ import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { Change } from '../../src-shared/sync/protocol';
 import { decodeMonths, SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
 import { idHash } from '../clients/id-hash';
+import { type DuePolicy, recomputeClientDue } from '../reminders/due';
 import { searchDocument } from '../clients/master';
 import { nameSearchTerms, type NameTerms } from '../clients/search-terms';
 import type { RawDb } from '../store/open';
@@ -17,8 +18,8 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'parked';
 
 export interface ApplyContext {
   raw: RawDb;
-  /** Tier and lifecycle thresholds in force (the settings satisfy both policies). */
-  policy: TierPolicy & LifecyclePolicy;
+  /** Tier, lifecycle and reminder thresholds in force (the settings satisfy every policy). */
+  policy: TierPolicy & LifecyclePolicy & DuePolicy;
   today: string;
   idKey: Buffer;
   nowIso: string;
@@ -330,6 +331,9 @@ export class ChangeApplier {
         );
       }
     }
+    // Reminders follow from the same facts (the cadence from the tier just computed, follow-ups, actions pulled
+    // from the branch's other workstations).
+    recomputeClientDue(this.ctx.raw, this.touched, this.ctx.policy, this.ctx.today);
     const count = this.touched.size;
     this.touched.clear();
     return count;

@@ -77,6 +77,10 @@ export function useLogContact(clientId: string) {
       void queryClient.invalidateQueries({ queryKey: timelineKey(clientId) });
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
+      // A contact may do a reminder, or move the cadence: the client's reminders and the worklist change.
+      void queryClient.invalidateQueries({ queryKey: ['reminders.forClient'] });
+      void queryClient.invalidateQueries({ queryKey: ['reminders.worklist'] });
+      void queryClient.invalidateQueries({ queryKey: ['clients.list'] });
     },
   });
 }

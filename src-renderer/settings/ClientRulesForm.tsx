@@ -20,7 +20,14 @@ type NumberRule =
   | 'churnAssetsBelowFen'
   | 'assessmentValidMonths'
   | 'referralPointsEach'
-  | 'depositMaturityNoticeDays';
+  | 'depositMaturityNoticeDays'
+  | 'vipDeepContactDays'
+  | 'potentialSurveyDays'
+  | 'ordinaryServiceDays'
+  | 'birthdayNoticeDays'
+  | 'idExpiryNoticeDays'
+  | 'largeOutflowMinFen'
+  | 'occasionGraceDays';
 
 interface RuleField {
   key: NumberRule;
@@ -54,6 +61,18 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'assessmentValidMonths', label: 'settings.rules.assessment_months', suffix: 'settings.rules.unit.months' },
       { key: 'referralPointsEach', label: 'settings.rules.referral_points', suffix: 'settings.rules.unit.points' },
       { key: 'depositMaturityNoticeDays', label: 'settings.rules.maturity_days', suffix: 'settings.rules.unit.days' },
+    ],
+  },
+  {
+    title: 'settings.rules.group.reminders',
+    fields: [
+      { key: 'vipDeepContactDays', label: 'settings.rules.vip_days', suffix: 'settings.rules.unit.days' },
+      { key: 'potentialSurveyDays', label: 'settings.rules.potential_days', suffix: 'settings.rules.unit.days' },
+      { key: 'ordinaryServiceDays', label: 'settings.rules.ordinary_days', suffix: 'settings.rules.unit.days' },
+      { key: 'birthdayNoticeDays', label: 'settings.rules.birthday_days', suffix: 'settings.rules.unit.days' },
+      { key: 'idExpiryNoticeDays', label: 'settings.rules.id_expiry_days', suffix: 'settings.rules.unit.days' },
+      { key: 'largeOutflowMinFen', label: 'settings.rules.large_outflow', money: true },
+      { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
     ],
   },
 ];

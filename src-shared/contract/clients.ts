@@ -177,6 +177,8 @@ export const clientFiltersSchema = z.object({
   managerId: z.string().max(64).optional(),
   tag: z.string().trim().min(1).max(32).optional(),
   riskExpired: z.boolean().optional(),
+  /** Has (true) or has no (false) reminder past its due date that is not done, dismissed or snoozed. */
+  overdueReminder: z.boolean().optional(),
 });
 export type ClientFilters = z.infer<typeof clientFiltersSchema>;
 
@@ -207,6 +209,8 @@ export const logContactInput = z.object({
   /** A correction is a new entry pointing at the one it corrects: the log is append-only. */
   correctsId: z.string().max(64).nullable().default(null),
   recommendation: recommendationSchema.nullable().default(null),
+  /** The reminder this contact does (DOMAIN.md §3): recorded as done with this contact, in the same transaction. */
+  reminderKey: z.string().min(1).max(200).nullable().default(null),
 });
 
 /** The branch's own enrichments of a profile (DOMAIN.md §1): merged field by field with head office's data. */

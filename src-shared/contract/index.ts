@@ -4,6 +4,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { clientsContract } from './clients';
 import { jobsContract } from './jobs';
+import { remindersContract } from './reminders';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { syncContract } from './sync';
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...clientsContract,
+  ...remindersContract,
   ...jobsContract,
   ...syncContract,
 };
@@ -47,4 +49,5 @@ export * from './auth';
 export * from './settings';
 export * from './audit';
 export * from './clients';
+export * from './reminders';
 export * from './sync';

@@ -22,6 +22,10 @@ describe('the settings an administrator can change', () => {
       referralPointsEach: 5_000,
       depositMaturityNoticeDays: 14,
       elderlyMinAge: 65,
+      largeOutflowMinFen: 50_000_000, // ¥500,000 (002)
+      vipDeepContactDays: 30,
+      potentialSurveyDays: 30,
+      ordinaryServiceDays: 30,
     });
     expect(DEFAULT_SETTINGS).toMatchObject(DEFAULT_TIER_POLICY);
     expect(DEFAULT_SETTINGS).toMatchObject(DEFAULT_LIFECYCLE_POLICY);
@@ -53,6 +57,16 @@ describe('the settings an administrator can change', () => {
     { story: 'no referral points', change: { referralPointsEach: 0 }, issue: 'validation.settings.referral_points' },
     { story: 'a maturity notice of 90 days', change: { depositMaturityNoticeDays: 90 }, issue: null },
     { story: 'a maturity notice of 91 days', change: { depositMaturityNoticeDays: 91 }, issue: 'validation.settings.maturity_days' },
+    { story: 'a VIP cadence of a week', change: { vipDeepContactDays: 7 }, issue: null },
+    { story: 'a VIP cadence of 6 days', change: { vipDeepContactDays: 6 }, issue: 'validation.settings.cadence_days' },
+    { story: 'an ordinary cadence of 367 days', change: { ordinaryServiceDays: 367 }, issue: 'validation.settings.cadence_days' },
+    { story: 'birthdays on the day itself', change: { birthdayNoticeDays: 0 }, issue: null },
+    { story: 'birthdays 61 days ahead', change: { birthdayNoticeDays: 61 }, issue: 'validation.settings.birthday_days' },
+    { story: 'an ID notice of 365 days', change: { idExpiryNoticeDays: 365 }, issue: null },
+    { story: 'an ID notice of 0 days', change: { idExpiryNoticeDays: 0 }, issue: 'validation.settings.id_expiry_days' },
+    { story: 'a large outflow of exactly ¥10,000', change: { largeOutflowMinFen: 1_000_000 }, issue: null },
+    { story: 'a large outflow under ¥10,000', change: { largeOutflowMinFen: 999_999 }, issue: 'validation.settings.large_outflow' },
+    { story: 'a grace of 91 days', change: { occasionGraceDays: 91 }, issue: 'validation.settings.grace_days' },
   ])('$story → $issue', ({ change, issue }) => {
     expect(issueOf(change)).toBe(issue);
   });

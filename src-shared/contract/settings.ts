@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LIFECYCLE_POLICY } from '../domain/lifecycle';
 import { idMaskPatternSchema, DEFAULT_ID_MASK } from '../domain/masking';
 import { DEFAULT_REFERRAL_POLICY } from '../domain/points';
+import { DEFAULT_REMINDER_POLICY } from '../domain/reminders';
 import { DEFAULT_SUITABILITY_POLICY } from '../domain/suitability';
 import { DEFAULT_TIER_POLICY } from '../domain/tier';
 import { jobIdSchema } from './jobs';
@@ -60,6 +61,20 @@ export const settingsSchema = z.object({
   referralPointsEach: wholeNumber(1, 1_000_000, 'validation.settings.referral_points'),
   /** A term deposit maturing within this many days is a reason to call the client (003; DOMAIN.md §3). */
   depositMaturityNoticeDays: wholeNumber(1, 90, 'validation.settings.maturity_days'),
+
+  // Reminders (DOMAIN.md §3; seed 002 沟通频率). Settings is itself a ReminderPolicy.
+  /** Contact cadence per tier, in days: VIP a deep contact, potential a needs survey, ordinary a service reminder. */
+  vipDeepContactDays: wholeNumber(7, 366, 'validation.settings.cadence_days'),
+  potentialSurveyDays: wholeNumber(7, 366, 'validation.settings.cadence_days'),
+  ordinaryServiceDays: wholeNumber(7, 366, 'validation.settings.cadence_days'),
+  /** A birthday shows this many days ahead (0: on the day). */
+  birthdayNoticeDays: wholeNumber(0, 60, 'validation.settings.birthday_days'),
+  /** An ID document expiring within this many days. */
+  idExpiryNoticeDays: wholeNumber(1, 365, 'validation.settings.id_expiry_days'),
+  /** 002: a transfer out of at least this much (integer fen) → contact within 24 hours; ¥10,000 to ¥100,000,000. */
+  largeOutflowMinFen: wholeNumber(10_000 * YUAN, 100_000_000 * YUAN, 'validation.settings.large_outflow'),
+  /** How long a dated occasion (birthday, maturity, outflow) stays overdue before it lapses. */
+  occasionGraceDays: wholeNumber(1, 90, 'validation.settings.grace_days'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -79,13 +94,33 @@ export const DEFAULT_SETTINGS: Settings = {
   assessmentValidMonths: DEFAULT_SUITABILITY_POLICY.assessmentValidMonths,
   allowAboveLevelWithConfirmation: DEFAULT_SUITABILITY_POLICY.allowAboveLevelWithConfirmation,
   referralPointsEach: DEFAULT_REFERRAL_POLICY.pointsEach,
-  depositMaturityNoticeDays: 14,
+  depositMaturityNoticeDays: DEFAULT_REMINDER_POLICY.depositMaturityNoticeDays,
+  vipDeepContactDays: DEFAULT_REMINDER_POLICY.vipDeepContactDays,
+  potentialSurveyDays: DEFAULT_REMINDER_POLICY.potentialSurveyDays,
+  ordinaryServiceDays: DEFAULT_REMINDER_POLICY.ordinaryServiceDays,
+  birthdayNoticeDays: DEFAULT_REMINDER_POLICY.birthdayNoticeDays,
+  idExpiryNoticeDays: DEFAULT_REMINDER_POLICY.idExpiryNoticeDays,
+  largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
+  occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
 };
 
 /** The settings a client's tier is computed from: changing one re-tiers the archive. */
 export const TIER_SETTINGS = ['vipMinAvgDailyFen', 'potentialMinGrowthPercent', 'potentialLookbackMonths'] as const;
 /** The settings a client's lifecycle stage is computed from: changing one restages the archive. */
 export const LIFECYCLE_SETTINGS = ['newClientMonths', 'churnInactiveMonths', 'churnAssetsBelowFen'] as const;
+/** The settings reminders are computed from: changing one recomputes every client's due reminders. */
+export const REMINDER_SETTINGS = [
+  'vipDeepContactDays',
+  'potentialSurveyDays',
+  'ordinaryServiceDays',
+  'depositMaturityNoticeDays',
+  'assessmentValidMonths',
+  'birthdayNoticeDays',
+  'idExpiryNoticeDays',
+  'largeOutflowMinFen',
+  'occasionGraceDays',
+  'timeZone',
+] as const;
 
 export const settingsContract = {
   'settings.get': method({ input: z.object({}), output: settingsSchema, access: 'session', audit: false }),

@@ -65,3 +65,10 @@ export function monthIndex(month: string): number | null {
   if (mm < 1 || mm > 12) return null;
   return Number(m[1]) * 12 + (mm - 1);
 }
+
+/** The day `days` calendar days later (or earlier, when negative): "within 14 days of maturity", "a month's cadence". */
+export function addDays(date: string, days: number): string {
+  const d = requireCalendarDate(date);
+  const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
+  return formatCalendarDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
+}

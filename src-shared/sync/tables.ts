@@ -115,6 +115,11 @@ export const SYNCED_TABLES = {
   points_ledger: { merge: 'append', push: true, columns: ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at'] },
   referrals: { merge: 'append', push: true, columns: ['referrer_id', 'referee_id', 'at', 'points_each'] },
   client_monthly_assets: { merge: 'keyed', push: false, columns: ['client_id', 'months'] },
+  reminder_actions: {
+    merge: 'append',
+    push: true,
+    columns: ['client_id', 'reminder_key', 'action', 'until', 'reason', 'contact_id', 'staff_id', 'at'],
+  },
 } as const satisfies Record<string, SyncedTable>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -167,6 +167,24 @@ describe.each(HUB_KINDS)('sync under faults, %s hub', (kind) => {
     });
   });
 
+  it('a reminder done at one workstation is gone at the other after both sync', async () => {
+    const { clients, add } = await branch();
+    const a = await add();
+    const b = await add();
+    const clientId = clients[1]!.id;
+    type Reminders = { reminders: { key: string; kind: string }[] };
+    const before = await ok<Reminders>(b.call(STAFF, 'reminders.forClient', { clientId }));
+    const cadence = before.reminders[0];
+    expect(cadence, JSON.stringify(before)).toBeDefined();
+    await ok(
+      a.call(STAFF, 'reminders.act', { clientId, key: cadence!.key, action: 'dismissed', reason: '客户已移居外地，改由异地网点服务' }),
+    );
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    const after = await ok<Reminders>(b.call(STAFF, 'reminders.forClient', { clientId }));
+    expect(after.reminders.map((r) => r.key)).not.toContain(cadence!.key);
+  });
+
   it('catches up after a week offline with thousands of changes and a clock two hours fast', async () => {
     const { hub, clients, add } = await branch();
     const a = await add({ pushBatch: 500 });

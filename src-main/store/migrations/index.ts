@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_clients';
 import * as m0003 from './0003_sync';
+import * as m0004 from './0004_reminders';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_clients': m0002,
   '0003_sync': m0003,
+  '0004_reminders': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,8 @@ import { ctrlEnterSubmits } from '../../forms/keyboard';
 import { check, useFieldIssues } from '../../forms/validation';
 import { errorMessage, issueMessage } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useClientReminders } from '../../reminders/hooks';
+import { reminderLabel } from '../../reminders/labels';
 import { useLogContact } from '../hooks';
 import { CHANNEL_LABELS, codeLabel, type Channel } from '../labels';
 import { EMPTY_DRAFT, toLogContactInput, type ContactDraft } from './draft';
@@ -38,6 +40,10 @@ export function ContactForm({
   const log = useLogContact(summary.id);
   const fields = useFieldIssues();
   const [draft, setDraft] = useState<ContactDraft>(EMPTY_DRAFT);
+  // The reminder this contact does, if any: only a contact recorded as doing it clears it (DOMAIN.md §3).
+  const reminders = useClientReminders(summary.id);
+  const [reminderKey, setReminderKey] = useState('');
+  const openKeys = reminders.data?.reminders.map((r) => r.key) ?? [];
   const set = <K extends keyof ContactDraft>(key: K, value: ContactDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   useHotkeys([['n', () => contentRef.current?.focus()]]);
@@ -71,6 +77,7 @@ export function ContactForm({
       summary.id,
       correcting?.id ?? null,
     );
+    if (reminderKey && openKeys.includes(reminderKey)) input.reminderKey = reminderKey;
     const checked = check(contract['clients.logContact'].input, input);
     if (!checked.ok) {
       log.reset();
@@ -89,6 +96,7 @@ export function ContactForm({
               : undefined,
         });
         setDraft(EMPTY_DRAFT);
+        setReminderKey('');
         onLogged();
         contentRef.current?.focus();
       },
@@ -176,6 +184,18 @@ export function ContactForm({
               maw={180}
             />
           </Group>
+          {(reminders.data?.reminders.length ?? 0) > 0 && (
+            <NativeSelect
+              data-testid="contact-reminder"
+              label={t('contacts.form.does_reminder')}
+              data={[
+                { value: '', label: t('contacts.form.does_no_reminder') },
+                ...(reminders.data?.reminders ?? []).map((r) => ({ value: r.key, label: `${reminderLabel(t, r)} (${r.dueDate})` })),
+              ]}
+              value={reminderKey}
+              onChange={(e) => setReminderKey(e.currentTarget.value)}
+            />
+          )}
           <Switch
             data-testid="contact-recommend-toggle"
             label={t('contacts.form.recommend')}

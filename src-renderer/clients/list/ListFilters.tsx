@@ -7,7 +7,7 @@ import type { FilterForm } from './filters';
 import { useManagerChoices } from './hooks';
 
 /**
- * Tier, lifecycle, relationship manager, interest tag, expired risk assessment. Staff who may not list colleagues
+ * Tier, lifecycle, relationship manager, interest tag, expired risk assessment, overdue reminder. Staff who may not list colleagues
  * still get "my clients" as the manager filter.
  */
 export function ListFilters({ form, onChange }: { form: FilterForm; onChange: (form: FilterForm) => void }) {
@@ -69,6 +69,18 @@ export function ListFilters({ form, onChange }: { form: FilterForm; onChange: (f
         ]}
         value={form.riskExpired}
         onChange={(e) => set('riskExpired', e.currentTarget.value as FilterForm['riskExpired'])}
+        w={190}
+      />
+      <NativeSelect
+        data-testid="filter-overdue-reminder"
+        label={t('clients.list.overdue_reminder')}
+        data={[
+          { value: 'any', label: t('clients.list.any') },
+          { value: 'yes', label: t('clients.list.overdue_reminder_yes') },
+          { value: 'no', label: t('clients.list.overdue_reminder_no') },
+        ]}
+        value={form.overdueReminder}
+        onChange={(e) => set('overdueReminder', e.currentTarget.value as FilterForm['overdueReminder'])}
         w={190}
       />
     </Group>

@@ -8,9 +8,10 @@ export interface FilterForm {
   managerId: string;
   tag: string;
   riskExpired: 'any' | 'yes' | 'no';
+  overdueReminder: 'any' | 'yes' | 'no';
 }
 
-export const NO_FILTERS: FilterForm = { tier: '', lifecycle: '', managerId: '', tag: '', riskExpired: 'any' };
+export const NO_FILTERS: FilterForm = { tier: '', lifecycle: '', managerId: '', tag: '', riskExpired: 'any', overdueReminder: 'any' };
 
 /** The contract's filters (what the list and the export are asked for): only those set, the tag trimmed. */
 export function toClientFilters(form: FilterForm): ClientFilters {
@@ -21,6 +22,7 @@ export function toClientFilters(form: FilterForm): ClientFilters {
     ...(form.managerId ? { managerId: form.managerId } : {}),
     ...(tag ? { tag } : {}),
     ...(form.riskExpired === 'any' ? {} : { riskExpired: form.riskExpired === 'yes' }),
+    ...(form.overdueReminder === 'any' ? {} : { overdueReminder: form.overdueReminder === 'yes' }),
   };
 }
 

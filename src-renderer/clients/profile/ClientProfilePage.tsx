@@ -16,6 +16,7 @@ import { HoldingsTab } from './HoldingsTab';
 import { OverviewTab } from './OverviewTab';
 import { PointsTab } from './PointsTab';
 import { ProfileHeader } from './ProfileHeader';
+import { RemindersSection } from './RemindersSection';
 
 /** One client's profile (`#/clients/<id>`): who they are and what they hold on the left, the conversation on the right. */
 export function ClientProfilePage({ id }: { id: string }) {
@@ -98,6 +99,7 @@ function Profile({ profile, updatedAt, back }: { profile: ClientProfile; updated
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            <RemindersSection clientId={profile.summary.id} clientName={profile.summary.name} today={today} />
             <ContactForm
               profile={profile}
               correcting={correcting}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientSummary, ReminderView, WorklistCursor, WorklistRow } from '../../src-shared/contract';
+import { addClients } from '../../test/fixtures/clients';
+import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
+import { todayOf } from '../app';
+import { seedDemoClients } from '../clients/seed/run';
+import { dailyRemindersOf } from './daily';
+import { recomputeClientDue } from './due';
+
+const W = 'admin-window';
+const DAY = 86_400_000;
+
+async function ok<T>(res: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await res;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as T;
+}
+
+describe('a relationship manager works through reminders', () => {
+  let t: TestApp;
+  let a: string, b: string, c: string;
+  let password: string;
+  /** Days pass: the idle lock closes the session, and the clerk unlocks it. */
+  const advance = async (ms: number) => {
+    t.clock.advance(ms);
+    await ok(t.call(W, 'auth.unlock', { password }));
+  };
+
+  const forClient = async (id: string) =>
+    (await ok<{ reminders: ReminderView[] }>(t.call(W, 'reminders.forClient', { clientId: id }))).reminders;
+  const overdueNames = async (overdueReminder: boolean) => {
+    const page = await ok<{ rows: ClientSummary[] }>(t.call(W, 'clients.list', { filters: { overdueReminder }, limit: 500 }));
+    return page.rows.map((r) => r.name).sort();
+  };
+  const worklist = async (input: Record<string, unknown> = {}) =>
+    (await ok<{ rows: WorklistRow[] }>(t.call(W, 'reminders.worklist', { limit: 500, ...input }))).rows;
+
+  beforeAll(async () => {
+    t = await testApp();
+    password = await withAdmin(t);
+    [a, b, c] = (await addClients(t.store, t.clock, [{ name: '赵丽华' }, { name: '钱国强' }, { name: '孙美玲' }])) as [
+      string,
+      string,
+      string,
+    ];
+    // 赵丽华 was promised a call back about a large-denomination CD on 30 October (overdue on 2 November);
+    // 钱国强 was called today; 孙美玲 has not been contacted since 2015 (her monthly service reminder is overdue).
+    await ok(
+      t.call(W, 'clients.logContact', {
+        clientId: a,
+        channel: 'phone',
+        content: '客户关注大额存单',
+        followUp: { product: '大额存单', due: '2026-10-30' },
+      }),
+    );
+    await ok(t.call(W, 'clients.logContact', { clientId: b, channel: 'sms', content: '到期提醒短信' }));
+    await dailyRemindersOf(t.app).run();
+  });
+  afterAll(async () => t.cleanup());
+
+  it('the profile shows the overdue follow-up, and the cadence counts from the call', async () => {
+    const reminders = await forClient(a);
+    expect(reminders).toEqual([expect.objectContaining({ kind: 'follow_up', dueDate: '2026-10-30', overdue: true, detail: '大额存单' })]);
+    expect(await forClient(b)).toEqual([]);
+    expect((await forClient(c)).map((r) => r.kind)).toEqual(['ordinary_service']);
+  });
+
+  it('the client list filters by an overdue reminder, both ways', async () => {
+    expect(await overdueNames(true)).toEqual(['孙美玲', '赵丽华']);
+    expect(await overdueNames(false)).toEqual(['钱国强']);
+  });
+
+  it('the worklist lists them overdue first, by due date', async () => {
+    const rows = await worklist();
+    expect(rows.map((r) => [r.clientName, r.kind, r.overdue])).toEqual([
+      ['孙美玲', 'ordinary_service', true],
+      ['赵丽华', 'follow_up', true],
+    ]);
+    expect((await worklist({ kind: 'follow_up' })).map((r) => r.clientName)).toEqual(['赵丽华']);
+  });
+
+  it('refuses a dismissal without a reason, an unknown reminder, and a snooze into the past', async () => {
+    const [followUp] = await forClient(a);
+    expect(await t.call(W, 'reminders.act', { clientId: a, key: followUp!.key, action: 'dismissed' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'reason', key: 'validation.reason_required' }] },
+    });
+    expect(await t.call(W, 'reminders.act', { clientId: a, key: 'follow_up:nope:2026-10-30', action: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', key: 'errors.reminders.not_open' },
+    });
+    expect(await t.call(W, 'reminders.act', { clientId: b, key: followUp!.key, action: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await t.call(W, 'reminders.act', { clientId: a, key: followUp!.key, action: 'snoozed', until: '2026-11-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', key: 'validation.snooze_until' },
+    });
+  });
+
+  it('a contact recorded as doing the follow-up clears it, audited and in the outbox', async () => {
+    const [followUp] = await forClient(a);
+    const contact = await ok<{ id: string }>(
+      t.call(W, 'clients.logContact', { clientId: a, channel: 'phone', content: '已回电介绍大额存单', reminderKey: followUp!.key }),
+    );
+    expect(await forClient(a)).toEqual([]);
+    const action = t.store.raw.prepare('SELECT * FROM reminder_actions WHERE client_id = ?').get(a) as Record<string, unknown>;
+    expect(action).toMatchObject({ reminder_key: followUp!.key, action: 'done', contact_id: contact.id });
+    expect(
+      t.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name = 'reminder_actions' AND row_id = ?").get(action.id),
+    ).toEqual({
+      n: 1,
+    });
+    const audit = t.store.raw.prepare("SELECT target_ids FROM audit_log WHERE method = 'clients.logContact' ORDER BY seq DESC").get() as {
+      target_ids: string;
+    };
+    expect(JSON.parse(audit.target_ids)).toContain(`reminder:${followUp!.key}`);
+    // Done is final: it cannot be done twice.
+    expect(await t.call(W, 'reminders.act', { clientId: a, key: followUp!.key, action: 'done' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await overdueNames(true)).toEqual(['孙美玲']);
+  });
+
+  it('a snooze hides a reminder through its day; the next day’s pass brings it back', async () => {
+    const [cadence] = await forClient(c);
+    await ok(t.call(W, 'reminders.act', { clientId: c, key: cadence!.key, action: 'snoozed', until: '2026-11-05' }));
+    expect(await worklist()).toEqual([]);
+    expect(await overdueNames(true)).toEqual([]);
+    await advance(3 * DAY); // 5 November: still snoozed
+    await dailyRemindersOf(t.app).run();
+    expect(await overdueNames(true)).toEqual([]);
+    await advance(DAY); // 6 November
+    expect(todayOf(t.app)).toBe('2026-11-06');
+    await dailyRemindersOf(t.app).run();
+    expect((await worklist()).map((r) => r.key)).toEqual([cadence!.key]);
+    const dismissed = await t.call(W, 'reminders.act', { clientId: c, key: cadence!.key, action: 'dismissed', reason: '客户已销户迁出' });
+    expect(dismissed.ok).toBe(true);
+    expect(await worklist()).toEqual([]);
+    await advance(-4 * DAY);
+  });
+
+  it('a counter clerk sees only their own clients’ reminders', async () => {
+    await ok(t.call(W, 'staff.create', { login: 'rm.zhou', displayName: '周敏', roles: ['counter'], password: 'rm-zhou-pass-1' }));
+    await ok(t.call('rm', 'auth.signIn', { login: 'rm.zhou', password: 'rm-zhou-pass-1' }));
+    const rm = t.store.raw.prepare("SELECT id FROM staff WHERE login = 'rm.zhou'").get() as { id: string };
+    await ok(
+      t.call(W, 'clients.logContact', {
+        clientId: b,
+        channel: 'visit',
+        content: '上门',
+        followUp: { product: '基金定投', due: '2026-11-01' },
+      }),
+    );
+    expect((await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows).toEqual([]);
+    t.store.raw.prepare('UPDATE clients SET manager_id = ? WHERE id = ?').run(rm.id, b);
+    const rows = (await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows;
+    expect(rows.map((r) => [r.clientName, r.kind, r.detail])).toEqual([['钱国强', 'follow_up', '基金定投']]);
+  });
+});
+
+describe('the worklist over a demo archive', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+    await withAdmin(t);
+    await seedDemoClients(t.store, t.clock, { clients: 600, seed: 7, actor: 'test' });
+    await dailyRemindersOf(t.app).run();
+  });
+  afterAll(async () => t.cleanup());
+
+  it('pages through every open reminder once, overdue first and then by due date', async () => {
+    const rows: WorklistRow[] = [];
+    let after: WorklistCursor | null = null;
+    do {
+      const res = await t.call(W, 'reminders.worklist', { after, limit: 37 });
+      if (!res.ok) throw new Error(res.error.message);
+      const page = res.value as { rows: WorklistRow[]; nextCursor: WorklistCursor | null };
+      rows.push(...page.rows);
+      after = page.nextCursor;
+    } while (after);
+    const stored = (t.store.raw.prepare('SELECT count(*) AS n FROM due_reminders').get() as { n: number }).n;
+    expect(rows.length).toBe(stored);
+    expect(rows.length).toBeGreaterThan(100);
+    expect(new Set(rows.map((r) => `${r.clientId}/${r.key}`)).size).toBe(rows.length);
+    const firstDue = rows.findIndex((r) => !r.overdue);
+    expect(rows.slice(firstDue).every((r) => !r.overdue)).toBe(true);
+    expect(rows.map((r) => r.dueDate)).toEqual([...rows.map((r) => r.dueDate)].sort());
+    // Several kinds from the demo data: cadence, maturities, expired assessments, birthdays, bounds.
+    expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('stores exactly what the rules compute for each client, and the filter agrees with the profile', async () => {
+    const today = todayOf(t.app);
+    const ids = (t.store.raw.prepare('SELECT id FROM clients ORDER BY client_no LIMIT 40').all() as { id: string }[]).map((r) => r.id);
+    for (const id of ids) {
+      const live = (await t.call(W, 'reminders.forClient', { clientId: id })) as { ok: true; value: { reminders: ReminderView[] } };
+      const stored = t.store.raw
+        .prepare('SELECT reminder_key FROM due_reminders WHERE client_id = ? ORDER BY due_date, reminder_key')
+        .pluck()
+        .all(id);
+      expect(stored).toEqual(live.value.reminders.map((r) => r.key));
+      const next = t.store.raw.prepare('SELECT next_due FROM client_due WHERE client_id = ?').pluck().get(id) as string | null;
+      expect(next !== null && next < today).toBe(live.value.reminders.some((r) => r.overdue));
+    }
+    // A recompute changes nothing when no fact changed.
+    const before = t.store.raw.prepare('SELECT * FROM due_reminders ORDER BY client_id, reminder_key').all();
+    recomputeClientDue(t.store.raw, ids, t.app.settings, today);
+    expect(t.store.raw.prepare('SELECT * FROM due_reminders ORDER BY client_id, reminder_key').all()).toEqual(before);
+  });
+
+  it('a changed cadence setting recomputes every client’s reminders with the settings', async () => {
+    const count = () =>
+      (t.store.raw.prepare("SELECT count(*) AS n FROM due_reminders WHERE kind = 'ordinary_service'").get() as { n: number }).n;
+    const monthly = count();
+    await ok(t.call(W, 'settings.update', { ordinaryServiceDays: 366 }));
+    expect(count()).toBeLessThan(monthly);
+    await ok(t.call(W, 'settings.update', { ordinaryServiceDays: 30 }));
+    expect(count()).toBe(monthly);
+  });
+});

@@ -1,0 +1,316 @@
+import { addDays as addCalendarDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
+import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY } from './suitability';
+import type { Tier } from './tier';
+
+/**
+ * What is due with one client (DOMAIN.md §3; seeds 002 "沟通频率", 003 销售维护): the contact cadence of the
+ * client's tier and the other triggers, each as a reminder with a stable key, so an action taken on it (done,
+ * snoozed, dismissed) refers to exactly this reminder and no other.
+ *
+ * A reminder is *due* once its notice opens and *overdue* once its due date has passed (`dueDate < today`). For the
+ * "within N days" kinds the due date is the event itself (the maturity day, the birthday, the ID's expiry), so the
+ * reminder shows N days ahead and is overdue once the day has passed without being done.
+ *
+ * Keys are `kind:what:when` — the kind, what it is about (a contact, a deposit, a holding, a transaction) and the
+ * due date or period — so a new occasion (next year's birthday, the cadence after the next contact, a renewed ID)
+ * is a new reminder, while the same occasion keeps its key however often it is recomputed.
+ *
+ * Lunar birthdays (DOMAIN.md §3 "or lunar where the client celebrates it") and festival greetings are not here yet:
+ * the code base has no lunar calendar, and important dates marked lunar cannot be placed on a solar day without one.
+ */
+// The same few days recur across 200,000 clients (today ± a notice, contact days + a cadence): each shift is
+// worked out once. Bounded so a long-running workstation does not grow it without end.
+const shifted = new Map<string, string>();
+function addDays(day: string, days: number): string {
+  const key = `${day}${days}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = addCalendarDays(day, days);
+    if (shifted.size > 50_000) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
+}
+
+export const REMINDER_KINDS = [
+  'vip_deep_contact',
+  'potential_needs_survey',
+  'ordinary_service',
+  'follow_up',
+  'deposit_maturity',
+  'risk_assessment_expired',
+  'birthday',
+  'id_expiry',
+  'large_outflow',
+  'take_profit',
+  'stop_loss',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** Stable id of this occasion for this client: what an action refers to. */
+  key: string;
+  /** `YYYY-MM-DD`; overdue once it is before today. */
+  dueDate: string;
+  /** The fact it is about: a contact, deposit, holding or large-transaction id. */
+  refId: string | null;
+  /** A word for the list: the follow-up's product, the holding's product. */
+  detail: string | null;
+}
+
+export interface ReminderPolicy {
+  /** VIP: one deep contact (asset review or invitation) this often (002: monthly). */
+  vipDeepContactDays: number;
+  /** Potential: one needs survey this often (002: monthly). */
+  potentialSurveyDays: number;
+  /** Ordinary: one service reminder this often (002: monthly). */
+  ordinaryServiceDays: number;
+  /** A term deposit maturing within this many days (003: call before it matures). */
+  depositMaturityNoticeDays: number;
+  /** A risk assessment is valid this many months (002: renewed yearly). */
+  assessmentValidMonths: number;
+  /** A birthday shows this many days ahead. */
+  birthdayNoticeDays: number;
+  /** An ID document expiring within this many days. */
+  idExpiryNoticeDays: number;
+  /** A transfer out of at least this much (integer fen) is a possible fraud: contact within 24 hours (002). */
+  largeOutflowMinFen: number;
+  /**
+   * How long a dated occasion that nobody acted on stays overdue before it lapses: a belated greeting is no
+   * greeting, a deposit matured weeks ago has been renewed or paid out, an outflow weeks old is no longer news.
+   * Standing conditions (cadence, an expired assessment or ID, a holding beyond its bound, a follow-up) never
+   * lapse: they stay until done, dismissed or no longer true.
+   */
+  occasionGraceDays: number;
+}
+
+export const DEFAULT_REMINDER_POLICY = {
+  vipDeepContactDays: 30,
+  potentialSurveyDays: 30,
+  ordinaryServiceDays: 30,
+  depositMaturityNoticeDays: 14,
+  assessmentValidMonths: 12,
+  birthdayNoticeDays: 7,
+  idExpiryNoticeDays: 30,
+  largeOutflowMinFen: 50_000_000, // ¥500,000 (002)
+  occasionGraceDays: 30,
+} as const satisfies ReminderPolicy;
+
+export interface ContactFact {
+  id: string;
+  /** The branch's calendar day of the contact. */
+  day: string;
+  channel: string;
+  /** A correction is not a new contact: it fixes the entry it points at. */
+  correctsId: string | null;
+  followUpDue: string | null;
+  followUpProduct: string | null;
+}
+
+export interface ReminderFacts {
+  tier: Tier;
+  /**
+   * Where cadence counts from before any contact counts: the first business day, else the day the client entered
+   * the archive. A client never contacted is due one cadence after the relationship began.
+   */
+  since: string;
+  birthDate: string | null;
+  idExpiry: string | null;
+  /** Day of the latest risk assessment; a client never assessed has no expiry to remind of. */
+  riskAssessedOn: string | null;
+  contacts: readonly ContactFact[];
+  deposits: readonly { id: string; maturityDate: string }[];
+  holdings: readonly {
+    id: string;
+    productName: string;
+    currentPrice: string | null;
+    takeProfit: string | null;
+    stopLoss: string | null;
+    /** The day the holding (its price) was last reported: when a crossing became known. */
+    priceDay: string;
+  }[];
+  largeTransactions: readonly { id: string; day: string; amountFen: number; direction: string }[];
+}
+
+/**
+ * Which contacts count for the cadence (a choice, documented here so it can be changed in one place):
+ * - a *deep* contact (VIP asset review or invitation) and a *needs survey* (potential) need a conversation: at the
+ *   counter, on the phone, on a visit or at an event — spoken and two-way;
+ * - a *service reminder* (ordinary) is any contact, a one-way SMS, WeChat Work message, email or letter included.
+ * Corrections never count: they fix an earlier entry, they are not a new contact.
+ */
+export const CONVERSATION_CHANNELS: readonly string[] = ['counter', 'phone', 'visit', 'event'];
+
+const CADENCE: Record<Tier, { kind: ReminderKind; days: keyof ReminderPolicy; channels: readonly string[] | null }> = {
+  vip: { kind: 'vip_deep_contact', days: 'vipDeepContactDays', channels: CONVERSATION_CHANNELS },
+  potential: { kind: 'potential_needs_survey', days: 'potentialSurveyDays', channels: CONVERSATION_CHANNELS },
+  ordinary: { kind: 'ordinary_service', days: 'ordinaryServiceDays', channels: null },
+};
+
+/** Every reminder due with this client on `today` (the branch's calendar day), before any action is applied. */
+export function dueReminders(facts: ReminderFacts, today: string, policy: ReminderPolicy): Reminder[] {
+  const out: Reminder[] = [];
+  // The key: kind, what it is about (when not the client as a whole), and the due day unless told otherwise.
+  const add = (
+    kind: ReminderKind,
+    what: string | null,
+    dueDate: string,
+    refId: string | null = null,
+    detail: string | null = null,
+    when = dueDate,
+  ) => out.push({ kind, key: [kind, what, when].filter((p) => p !== null).join(':'), dueDate, refId, detail });
+
+  // Cadence by tier: due one period after the last contact that counts.
+  const cadence = CADENCE[facts.tier];
+  let last = facts.since;
+  for (const c of facts.contacts) {
+    if (c.correctsId !== null) continue;
+    if (cadence.channels && !cadence.channels.includes(c.channel)) continue;
+    if (c.day > last) last = c.day;
+  }
+  const cadenceDue = addDays(last, policy[cadence.days]);
+  if (cadenceDue <= today) add(cadence.kind, null, cadenceDue);
+
+  // Follow-up opportunities (待跟进的销售机会): due on their day; a corrected entry's follow-up is replaced by the
+  // correction's own.
+  const corrected = new Set(facts.contacts.map((c) => c.correctsId).filter((id): id is string => id !== null));
+  for (const c of facts.contacts) {
+    if (c.followUpDue && !corrected.has(c.id) && c.followUpDue <= today) add('follow_up', c.id, c.followUpDue, c.id, c.followUpProduct);
+  }
+
+  for (const d of facts.deposits) {
+    if (opensWithin(d.maturityDate, today, policy.depositMaturityNoticeDays, policy.occasionGraceDays)) {
+      add('deposit_maturity', d.id, d.maturityDate, d.id);
+    }
+  }
+
+  if (facts.riskAssessedOn && parseCalendarDate(facts.riskAssessedOn)) {
+    const expires = assessmentExpiresOn(facts.riskAssessedOn, {
+      ...DEFAULT_SUITABILITY_POLICY,
+      assessmentValidMonths: policy.assessmentValidMonths,
+    });
+    if (expires <= today) add('risk_assessment_expired', null, expires);
+  }
+
+  const birthday = facts.birthDate ? birthdayOccurrence(facts.birthDate, today, policy) : null;
+  if (birthday) add('birthday', null, birthday);
+
+  // An ID that has expired stays due until a renewed one (a new expiry, a new key) arrives from head office.
+  if (facts.idExpiry && parseCalendarDate(facts.idExpiry) && addDays(facts.idExpiry, -policy.idExpiryNoticeDays) <= today) {
+    add('id_expiry', null, facts.idExpiry);
+  }
+
+  // 002: a transfer out of ¥500,000 or more without explanation → contact the client within 24 hours (possible
+  // telecom fraud). Transactions carry a time, reminders a day: within 24 hours is "by the next day".
+  for (const tx of facts.largeTransactions) {
+    if (tx.direction !== 'out' || tx.amountFen < policy.largeOutflowMinFen) continue;
+    const due = addDays(tx.day, 1);
+    if (tx.day <= today && addDays(due, policy.occasionGraceDays) >= today) add('large_outflow', tx.id, due, tx.id);
+  }
+
+  // 003: a holding crossing the client's take-profit or stop-loss bound → a profit or loss notice. The key carries
+  // the bound, not the day: a daily price report that stays beyond the same bound is the same notice, while a
+  // client who sets a new bound gets a new one. Due the day the crossing was reported.
+  for (const h of facts.holdings) {
+    if (h.currentPrice === null) continue;
+    const vsTakeProfit = h.takeProfit === null ? null : compareDecimal(h.currentPrice, h.takeProfit);
+    const vsStopLoss = h.stopLoss === null ? null : compareDecimal(h.currentPrice, h.stopLoss);
+    if (h.takeProfit !== null && vsTakeProfit !== null && vsTakeProfit >= 0) {
+      add('take_profit', h.id, h.priceDay, h.id, h.productName, h.takeProfit);
+    }
+    if (h.stopLoss !== null && vsStopLoss !== null && vsStopLoss <= 0) {
+      add('stop_loss', h.id, h.priceDay, h.id, h.productName, h.stopLoss);
+    }
+  }
+
+  return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A dated occasion is due from `notice` days before it until `grace` days after it. */
+function opensWithin(day: string, today: string, notice: number, grace: number): boolean {
+  if (!parseCalendarDate(day)) return false;
+  return addDays(day, -notice) <= today && addDays(day, grace) >= today;
+}
+
+/**
+ * The birthday (solar) whose notice is open on `today`: from `birthdayNoticeDays` before it until the grace after.
+ * Someone born on 29 February is greeted on 28 February in common years (the same clamp as every month rule).
+ */
+export function birthdayOccurrence(birthDate: string, today: string, policy: ReminderPolicy): string | null {
+  const born = parseCalendarDate(birthDate);
+  const now = parseCalendarDate(today);
+  if (!born || !now) return null;
+  for (const year of [now.year - 1, now.year, now.year + 1]) {
+    if (year <= born.year) continue;
+    const day = born.month === 2 && born.day === 29 && !isLeapYear(year) ? 28 : Math.min(born.day, daysInMonth(year, born.month));
+    const occurrence = `${String(year).padStart(4, '0')}-${String(born.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (opensWithin(occurrence, today, policy.birthdayNoticeDays, policy.occasionGraceDays)) return occurrence;
+  }
+  return null;
+}
+
+const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Compares two decimal strings exactly (prices and bounds as head office sends them: "1.2000", "0.95"), never
+ * through floating point. Returns -1, 0 or 1, or null when either is not a plain decimal (a malformed price from
+ * the feed raises no notice rather than a wrong one).
+ */
+export function compareDecimal(a: string, b: string): -1 | 0 | 1 | null {
+  const x = DECIMAL_RE.exec(a.trim());
+  const y = DECIMAL_RE.exec(b.trim());
+  if (!x || !y) return null;
+  const norm = (m: RegExpExecArray) => {
+    const int = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
+    const frac = (m[3] ?? '').replace(/0+$/, '');
+    const zero = /^0*$/.test(int) && frac === '';
+    const sign: -1 | 0 | 1 = zero ? 0 : m[1] === '-' ? -1 : 1;
+    return { sign, int, frac };
+  };
+  const p = norm(x);
+  const q = norm(y);
+  if (p.sign !== q.sign) return p.sign < q.sign ? -1 : 1;
+  if (p.sign === 0) return 0;
+  let magnitude: -1 | 0 | 1;
+  if (p.int.length !== q.int.length) magnitude = p.int.length < q.int.length ? -1 : 1;
+  else if (p.int !== q.int) magnitude = p.int < q.int ? -1 : 1;
+  else {
+    const width = Math.max(p.frac.length, q.frac.length);
+    const pf = p.frac.padEnd(width, '0');
+    const qf = q.frac.padEnd(width, '0');
+    magnitude = pf === qf ? 0 : pf < qf ? -1 : 1;
+  }
+  return p.sign === 1 ? magnitude : magnitude === 0 ? 0 : magnitude === 1 ? -1 : 1;
+}
+
+export type ReminderAction = 'done' | 'snoozed' | 'dismissed';
+export const REMINDER_ACTIONS: readonly ReminderAction[] = ['done', 'snoozed', 'dismissed'];
+
+export interface ActionFact {
+  key: string;
+  action: ReminderAction;
+  /** For a snooze: hidden through this day. */
+  until: string | null;
+}
+
+/**
+ * The reminders still open after what staff did (DOMAIN.md §3: every reminder can be done, snoozed or dismissed
+ * with a reason; none vanishes silently). Done and dismissed are final for that key; a snooze hides it while its
+ * day is today or later, and the latest snooze counts.
+ */
+export function openReminders(due: readonly Reminder[], actions: readonly ActionFact[], today: string): Reminder[] {
+  if (actions.length === 0) return [...due];
+  const settled = new Set<string>();
+  const snoozedUntil = new Map<string, string>();
+  for (const a of actions) {
+    if (a.action === 'snoozed') {
+      if (a.until && a.until > (snoozedUntil.get(a.key) ?? '')) snoozedUntil.set(a.key, a.until);
+    } else settled.add(a.key);
+  }
+  return due.filter((r) => !settled.has(r.key) && !((snoozedUntil.get(r.key) ?? '') >= today));
+}
+
+export function isOverdue(reminder: Pick<Reminder, 'dueDate'>, today: string): boolean {
+  return reminder.dueDate < today;
+}
