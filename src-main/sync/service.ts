@@ -110,6 +110,10 @@ export class SyncService {
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
+      const parked = await trx
+        .selectFrom('sync_parked')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return {
         enrolled: Boolean(token),
         hubUrl,
@@ -118,6 +122,7 @@ export class SyncService {
         lastSuccessAt: (await readState(trx, KEYS.lastSuccess)) ?? null,
         lastAttemptAt: (await readState(trx, KEYS.lastAttempt)) ?? null,
         pendingChanges: Number(n),
+        parkedChanges: Number(parked.n),
         running: this.running,
         lastError: errorText ? (JSON.parse(errorText) as SyncError) : null,
         nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),

@@ -474,6 +474,8 @@ export const en: Dictionary = {
   'sync.last_success': 'Last successful sync',
   'sync.last_attempt': 'Last attempt',
   'sync.never': 'Never',
+  'sync.parked': 'Received, waiting to be applied',
+  'sync.parked.some': '{count} (kept; applied once what they refer to arrives — if this stays, call IT)',
   'sync.pending': 'Changes waiting to upload',
   'sync.state': 'Now',
   'sync.state.running': 'Syncing…',

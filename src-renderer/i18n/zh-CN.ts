@@ -464,6 +464,8 @@ export const zhCN = {
   'sync.last_success': '上次成功同步',
   'sync.last_attempt': '上次尝试',
   'sync.never': '从未',
+  'sync.parked': '已接收、待应用',
+  'sync.parked.some': '{count} 条（已保留，所依赖的数据到达后自动应用；如长期存在请联系科技部门）',
   'sync.pending': '待上传的更改',
   'sync.state': '当前',
   'sync.state.running': '正在同步…',

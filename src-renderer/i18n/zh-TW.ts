@@ -463,6 +463,8 @@ export const zhTW: Dictionary = {
   'sync.last_success': '上次成功同步',
   'sync.last_attempt': '上次嘗試',
   'sync.never': '從未',
+  'sync.parked': '已接收、待套用',
+  'sync.parked.some': '{count} 筆（已保留，所依賴的資料到達後自動套用；如長期存在請聯絡資訊部門）',
   'sync.pending': '待上傳的變更',
   'sync.state': '目前',
   'sync.state.running': '正在同步…',

@@ -110,6 +110,9 @@ function StatusSection({ status }: { status: SyncStatus }) {
         <Fact label={t('sync.pending')} testId="sync-pending">
           {formats.count(status.pendingChanges)}
         </Fact>
+        <Fact label={t('sync.parked')} testId="sync-parked">
+          {status.parkedChanges > 0 ? t('sync.parked.some', { count: formats.count(status.parkedChanges) }) : formats.count(0)}
+        </Fact>
         <Fact label={t('sync.state')} testId="sync-state">
           {t(status.running ? 'sync.state.running' : 'sync.state.idle')}
         </Fact>

@@ -13,6 +13,7 @@ const enrolled: SyncStatus = {
   lastSuccessAt: minutesAgo(2),
   lastAttemptAt: minutesAgo(2),
   pendingChanges: 0,
+  parkedChanges: 0,
   running: false,
   lastError: null,
   nextAttemptAt: null,

@@ -45,6 +45,8 @@ export const syncStatusSchema = z.object({
   lastAttemptAt: z.string().nullable(),
   /** Local changes not yet acknowledged by the hub. */
   pendingChanges: z.number().int().nonnegative(),
+  /** Received changes waiting for something to arrive first (their client) or for a person (a clash): kept, never dropped. */
+  parkedChanges: z.number().int().nonnegative(),
   running: z.boolean(),
   lastError: syncErrorSchema.nullable(),
   /** When the next automatic attempt is due (after a failure: backed off with jitter). */

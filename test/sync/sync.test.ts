@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importMasterData } from '../../src-hub/import';
 import { HubClient } from '../../src-main/sync/hub-client';
 import { backoffDelay, SyncService } from '../../src-main/sync/service';
+import { addClients } from '../fixtures/clients';
 import { withAdmin } from '../fixtures/store';
 import { HUB_KINDS, masterClients, startTestHub, workstation, type TestHub, type Workstation } from '../fixtures/hub';
 
@@ -158,9 +159,28 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     await w.enroll(hub, '0931');
     await w.sync.syncNow();
     const rows = (sql: string) => (w.store.raw.prepare(sql).get() as { n: number }).n;
+    expect((await w.sync.status()).parkedChanges).toBe(0);
     expect(rows('SELECT count(*) AS n FROM contacts')).toBe(1);
     expect(rows('SELECT count(*) AS n FROM sync_parked')).toBe(0);
     expect(rows("SELECT count(*) AS n FROM clients WHERE last_activity_date = '2026-10-30'")).toBe(1);
+  });
+
+  it('keeps a client that clashes with a local one (same client number, another id) and says so on the Sync page', async () => {
+    const hub = await startTestHub(kind);
+    cleanups.push(() => hub.close());
+    const { clients, changes } = masterClients(hub.clock, '0931', ['上官婉儿']);
+    await hub.server.service.appendMasterData('0931', changes);
+    const w = await workstation();
+    cleanups.push(() => w.cleanup());
+    await addClients(w.store, w.clock, [{ name: '上官婉儿', clientNo: clients[0]!.clientNo }]);
+    await w.enroll(hub, '0931');
+    await w.sync.syncNow();
+    const parked = w.store.raw.prepare('SELECT table_name, reason FROM sync_parked').all();
+    expect(parked).toEqual([
+      { table_name: 'clients', reason: 'client_no_taken' },
+      { table_name: 'client_monthly_assets', reason: 'missing_parent' },
+    ]);
+    expect((await w.sync.status()).parkedChanges).toBe(2);
   });
 
   it('retries on its own while the hub is down and catches up when it is back', async () => {
