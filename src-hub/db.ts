@@ -93,7 +93,8 @@ function openSqlite(dataDir: string): HubDb {
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
-  raw.pragma('busy_timeout = 10000');
+  // A master-data import holds the write lock for seconds (about 8 s for 200,000 clients): pushes wait for it.
+  raw.pragma('busy_timeout = 30000');
   raw.pragma('cache_size = -131072');
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
