@@ -44,6 +44,7 @@ class Parked extends Error {
 export class ChangeApplier {
   private readonly statements = new Map<string, Stmt>();
   private readonly allowed = new Map<string, Set<string>>();
+  private readonly inserters = new Map<string, { columns: string[]; statement: Stmt }>();
   /** Clients whose derived values must be recomputed before the page commits. */
   private readonly touched = new Set<string>();
   /** Clients inserted by this page that have no search entry yet. */
@@ -130,12 +131,17 @@ export class ChangeApplier {
     }
   }
 
-  private checkValues(change: Change): void {
-    let allowed = this.allowed.get(change.table);
+  private allowedColumns(table: Change['table']): Set<string> {
+    let allowed = this.allowed.get(table);
     if (!allowed) {
-      allowed = new Set([...pulledColumns(change.table), 'created_at']);
-      this.allowed.set(change.table, allowed);
+      allowed = new Set([...pulledColumns(table), 'created_at']);
+      this.allowed.set(table, allowed);
     }
+    return allowed;
+  }
+
+  private checkValues(change: Change): void {
+    const allowed = this.allowedColumns(change.table);
     for (const [column, value] of Object.entries(change.values)) {
       if (!allowed.has(column)) throw new Parked(`invalid: column ${column}`);
       if (JSON_ARRAY_COLUMNS.has(column) && value !== null) {
@@ -172,22 +178,38 @@ export class ChangeApplier {
     return 'applied';
   }
 
+  /**
+   * One prepared INSERT per table over all its columns, positional: a column a change leaves out (or sends as null)
+   * takes the table's default — null, or 0 / '[]' where the column cannot be null — through `coalesce`.
+   */
+  private inserter(table: string): { columns: string[]; statement: Stmt } {
+    let found = this.inserters.get(table);
+    if (!found) {
+      const info = this.ctx.raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string; dflt_value: string | null }[];
+      const columns = info.map((c) => c.name);
+      const slots = info.map((c) => (c.dflt_value === null ? '?' : `coalesce(?, ${c.dflt_value})`));
+      found = { columns, statement: this.ctx.raw.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${slots.join(', ')})`) };
+      this.inserters.set(table, found);
+    }
+    return found;
+  }
+
   private insertRow(change: Change, extra: Row = {}): void {
-    const row: Row = {
+    const { columns, statement } = this.inserter(change.table);
+    const allowed = this.allowedColumns(change.table);
+    const base: Row = {
       id: change.rowId,
       branch_id: change.branchId,
       created_at: change.values.created_at ?? this.ctx.nowIso,
       updated_hlc: change.hlc,
       deleted_hlc: change.op === 'delete' ? change.hlc : null,
-      ...extra,
     };
-    // A column left out (or null) takes the table's default: null, or 0 / '[]' where the column cannot be null.
-    for (const column of pulledColumns(change.table)) {
-      const value = change.values[column];
-      if (value !== undefined && value !== null && !(column in extra)) row[column] = value;
-    }
-    const columns = Object.keys(row);
-    this.stmt(`INSERT INTO ${change.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    const params: Value[] = columns.map((column) => {
+      if (column in extra) return extra[column] ?? null;
+      if (column in base) return base[column] ?? null;
+      return allowed.has(column) ? (change.values[column] ?? null) : null;
+    });
+    statement.run(params);
   }
 
   private applyAppend(change: Change): ApplyOutcome {
