@@ -18,6 +18,7 @@ export interface Database {
   referrals: ReferralsTable;
   large_transactions: LargeTransactionsTable;
   sync_parked: SyncParkedTable;
+  client_aliases: ClientAliasesTable;
   reminder_actions: ReminderActionsTable;
   client_due: ClientDueTable;
   due_reminders: DueRemindersTable;
@@ -254,4 +255,13 @@ export interface DueRemindersTable {
   due_date: string;
   ref_id: string | null;
   detail: string | null;
+}
+
+export interface ClientAliasesTable {
+  /** The other id the same client (same client number) arrived under. */
+  alias_id: string;
+  /** The id this workstation keeps for the client. */
+  client_id: string;
+  client_no: string;
+  at: string;
 }

@@ -26,6 +26,8 @@ export interface ApplyContext {
 }
 
 const CLIENT_REQUIRED = ['client_no', 'kind', 'name', 'id_type', 'id_number'] as const;
+/** Columns that name a client: a change about an alias is applied to the client it stands for. */
+const CLIENT_REFERENCES = ['client_id', 'referrer_id', 'referee_id'] as const;
 /** JSON-array columns: a malformed one would break every screen that reads the client. */
 const JSON_ARRAY_COLUMNS = new Set(['interests', 'team', 'roles', 'flags']);
 
@@ -45,6 +47,8 @@ export class ChangeApplier {
   private readonly statements = new Map<string, Stmt>();
   private readonly allowed = new Map<string, Set<string>>();
   private readonly inserters = new Map<string, { columns: string[]; statement: Stmt }>();
+  /** Client id → the id this workstation keeps for that client (itself unless it is an alias). */
+  private readonly aliases = new Map<string, string>();
   /** Clients whose derived values must be recomputed before the page commits. */
   private readonly touched = new Set<string>();
   /** Clients inserted by this page that have no search entry yet. */
@@ -106,9 +110,10 @@ export class ChangeApplier {
     return applied;
   }
 
-  private applyOne(change: Change): ApplyOutcome {
-    const table: SyncedTable = SYNCED_TABLES[change.table];
-    this.checkValues(change);
+  private applyOne(received: Change): ApplyOutcome {
+    const table: SyncedTable = SYNCED_TABLES[received.table];
+    this.checkValues(received);
+    const change = this.unaliased(received);
     try {
       return this.merge(table, change);
     } catch (error) {
@@ -129,6 +134,29 @@ export class ChangeApplier {
       case 'fields':
         return this.applyClient(change);
     }
+  }
+
+  /** The change with every client id it names replaced by the id this workstation keeps for that client. */
+  private unaliased(change: Change): Change {
+    const rowId = change.table === 'clients' ? this.aliasOf(change.rowId) : change.rowId;
+    let values = change.values;
+    for (const column of CLIENT_REFERENCES) {
+      const id = values[column];
+      if (typeof id !== 'string') continue;
+      const kept = this.aliasOf(id);
+      if (kept !== id) values = { ...values, [column]: kept };
+    }
+    return rowId === change.rowId && values === change.values ? change : { ...change, rowId, values };
+  }
+
+  private aliasOf(id: string): string {
+    let kept = this.aliases.get(id);
+    if (kept === undefined) {
+      const row = this.stmt('SELECT client_id FROM client_aliases WHERE alias_id = ?').get(id) as { client_id: string } | undefined;
+      kept = row?.client_id ?? id;
+      this.aliases.set(id, kept);
+    }
+    return kept;
   }
 
   private allowedColumns(table: Change['table']): Set<string> {
@@ -260,7 +288,18 @@ export class ChangeApplier {
     if (!local) {
       if (change.op === 'delete') return 'unchanged';
       for (const column of CLIENT_REQUIRED) if (change.values[column] == null) throw new Parked('incomplete');
-      if (this.stmt('SELECT 1 FROM clients WHERE client_no = ?').get(change.values.client_no)) throw new Parked('client_no_taken');
+      const namesake = this.stmt('SELECT id FROM clients WHERE client_no = ?').get(change.values.client_no) as { id: string } | undefined;
+      if (namesake) {
+        // The same client under another id (see client_aliases): merged into the one this workstation has.
+        this.stmt('INSERT OR IGNORE INTO client_aliases (alias_id, client_id, client_no, at) VALUES (?, ?, ?, ?)').run(
+          change.rowId,
+          namesake.id,
+          change.values.client_no,
+          this.ctx.nowIso,
+        );
+        this.aliases.set(change.rowId, namesake.id);
+        return this.applyClient({ ...change, rowId: namesake.id });
+      }
       const stamps = { '': change.hlc, ...(change.fieldHlcs ?? {}) };
       const derived = clientKeys(this.ctx.idKey, { ...change.values });
       this.insertRow(change, { ...derived.columns, field_hlcs: JSON.stringify(stamps) });

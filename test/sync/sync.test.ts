@@ -165,22 +165,35 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     expect(rows("SELECT count(*) AS n FROM clients WHERE last_activity_date = '2026-10-30'")).toBe(1);
   });
 
-  it('keeps a client that clashes with a local one (same client number, another id) and says so on the Sync page', async () => {
+  it("merges head office's client into the branch's own record of it (same client number, another id)", async () => {
     const hub = await startTestHub(kind);
     cleanups.push(() => hub.close());
-    const { clients, changes } = masterClients(hub.clock, '0931', ['上官婉儿']);
-    await hub.server.service.appendMasterData('0931', changes);
+    const { clients, changes } = masterClients(hub.clock, '0931', ['上官婉儿'], 600_000);
+    const contact = {
+      seq: 1,
+      table: 'contacts' as const,
+      rowId: '01a199c5-0000-7000-8000-000000000002',
+      op: 'upsert' as const,
+      hlc: changes[0]!.hlc,
+      branchId: '0931',
+      values: { client_id: clients[0]!.id, at: '2026-10-30T02:00:00.000Z', channel: 'phone', content: '总行客服来电记录', flags: '[]' },
+    };
+    await hub.server.service.appendMasterData('0931', [...changes, contact]);
     const w = await workstation();
     cleanups.push(() => w.cleanup());
-    await addClients(w.store, w.clock, [{ name: '上官婉儿', clientNo: clients[0]!.clientNo }]);
+    // The branch imported the same client itself before it was enrolled: another id, the same client number.
+    const [localId] = await addClients(w.store, w.clock, [
+      { name: '上官婉儿', clientNo: clients[0]!.clientNo, months: [{ month: '2026-06', avgDailyFen: 1_000_000 }] },
+    ]);
     await w.enroll(hub, '0931');
     await w.sync.syncNow();
-    const parked = w.store.raw.prepare('SELECT table_name, reason FROM sync_parked').all();
-    expect(parked).toEqual([
-      { table_name: 'clients', reason: 'client_no_taken' },
-      { table_name: 'client_monthly_assets', reason: 'missing_parent' },
-    ]);
-    expect((await w.sync.status()).parkedChanges).toBe(2);
+    const rows = (sql: string) => w.store.raw.prepare(sql).all();
+    expect(rows('SELECT table_name, reason FROM sync_parked')).toEqual([]);
+    expect((await w.sync.status()).parkedChanges).toBe(0);
+    // One client, under the id the branch knew, with head office's figures (¥600,000: VIP) and its contact.
+    expect(rows('SELECT id, tier FROM clients')).toEqual([{ id: localId, tier: 'vip' }]);
+    expect(rows('SELECT client_id FROM contacts')).toEqual([{ client_id: localId }]);
+    expect(rows('SELECT alias_id, client_id FROM client_aliases')).toEqual([{ alias_id: clients[0]!.id, client_id: localId }]);
   });
 
   it('retries on its own while the hub is down and catches up when it is back', async () => {

@@ -26,6 +26,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('parked_at', 'text', (c) => c.notNull())
     .execute();
+
+  // The same client under two ids: head office's record and a branch's own import of it, made before either had
+  // seen the other (their client number is the same). The first id this workstation knew stays; the other is an
+  // alias, and every change about it is applied to the first. Local: each workstation keeps its own.
+  await db.schema
+    .createTable('client_aliases')
+    .addColumn('alias_id', 'text', (c) => c.primaryKey())
+    .addColumn('client_id', 'text', (c) => c.notNull().references('clients.id'))
+    .addColumn('client_no', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export function down(): Promise<void> {
