@@ -6,15 +6,14 @@ import type { RawDb, Store } from '../store/open';
 import type { Database } from '../store/schema';
 import { changePayload, deviceIdentity } from '../sync/outbox';
 import { idHash, idHashKey } from './id-hash';
-import { tierToken, type ClientDerived, type ClientMaster, type MonthlyAssets } from './master';
-import { nameSearchTerms, type NameTerms } from './search-terms';
+import { searchDocument, type ClientDerived, type ClientMaster, type MonthlyAssets } from './master';
+import { cachedNameSearchTerms, type NameTerms } from './search-terms';
 
 type Stmt = BetterSqlite3.Statement;
 const INSERTED = changePayload({ op: 'insert' });
 // Monthly rows go in as one multi-row INSERT per client (twelve rows, one statement): a statement execution costs
 // more than a row of this small table.
 const MONTHLY_ROWS_PER_STATEMENT = 12;
-const TERMS_CACHE_LIMIT = 100_000;
 
 export interface BulkContext {
   raw: RawDb;
@@ -24,26 +23,28 @@ export interface BulkContext {
   idKey: Buffer;
 }
 
-/** What a client row needs that costs CPU to compute; a seeding worker computes it off the writing thread. */
+/** The keys a client row is found and matched by, made on each device from its master data. */
 export interface ClientKeys {
   terms: NameTerms;
   idHash: string;
+  /** Last four of the ID number, upper case (the X of a mainland check digit). */
+  idTail: string;
+  /** Last four digits of the mobile, or null without one. */
+  mobileTail: string | null;
 }
 
-/** Search terms and ID hash of client rows; names repeat (a few hundred surnames), so their terms are remembered. */
+/** Search terms, ID hash and tails of client rows (a seeding worker makes them off the writing thread). */
 export class ClientKeyMaker {
-  private readonly terms = new Map<string, NameTerms>();
-
   constructor(private readonly idKey: Buffer) {}
 
-  of(m: Pick<ClientMaster, 'name' | 'idType' | 'idNumber'>): ClientKeys {
-    let terms = this.terms.get(m.name);
-    if (!terms) {
-      terms = nameSearchTerms(m.name);
-      if (this.terms.size >= TERMS_CACHE_LIMIT) this.terms.clear();
-      this.terms.set(m.name, terms);
-    }
-    return { terms, idHash: idHash(this.idKey, m.idType, m.idNumber) };
+  of(m: { name: string; idType: string; idNumber: string; mobile: string | null }): ClientKeys {
+    const mobileDigits = m.mobile?.replace(/\D/g, '') ?? '';
+    return {
+      terms: cachedNameSearchTerms(m.name),
+      idHash: idHash(this.idKey, m.idType, m.idNumber),
+      idTail: m.idNumber.slice(-4).toUpperCase(),
+      mobileTail: mobileDigits ? mobileDigits.slice(-4) : null,
+    };
   }
 }
 
@@ -137,7 +138,6 @@ export class ClientBulkWriter {
    */
   client(m: ClientMaster, d: ClientDerived, branchCreated = false, keys: ClientKeys = this.keys.of(m)): void {
     const { terms } = keys;
-    const mobileDigits = m.mobile?.replace(/\D/g, '') ?? '';
     const hlc = this.nextHlc();
     const { lastInsertRowid } = this.s.client.run(
       m.id,
@@ -153,10 +153,10 @@ export class ClientBulkWriter {
       m.idType,
       m.idNumber,
       keys.idHash,
-      m.idNumber.slice(-4).toUpperCase(),
+      keys.idTail,
       m.idExpiry,
       m.mobile,
-      mobileDigits ? mobileDigits.slice(-4) : null,
+      keys.mobileTail,
       m.province,
       m.address,
       m.occupation,
@@ -180,7 +180,7 @@ export class ClientBulkWriter {
       terms.pinyin,
       terms.initials,
     );
-    this.s.search.run(lastInsertRowid, `${terms.terms} ${tierToken(d.tierRank)}`);
+    this.s.search.run(lastInsertRowid, searchDocument(terms.terms, d.tierRank));
     if (branchCreated) this.outbox('clients', m.id, hlc);
   }
 

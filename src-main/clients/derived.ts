@@ -6,7 +6,7 @@ import type { JobControl } from '../jobs';
 import type { RawDb } from '../store/open';
 import type { Database } from '../store/schema';
 import { searchDocument } from './master';
-import { nameSearchTerms } from './search-terms';
+import { cachedNameSearchTerms } from './search-terms';
 
 /** Clients read, recomputed and written per step; between steps the job reports progress and may be cancelled. */
 const CHUNK = 2_000;
@@ -58,16 +58,6 @@ export async function recomputeDerived(
   const setLifecycle = raw.prepare('UPDATE clients SET lifecycle = ? WHERE rowid = ?');
   const unindex = raw.prepare('DELETE FROM client_search WHERE rowid = ?');
   const index = raw.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)');
-  // Pinyin readings cost ~45 µs a name, and names repeat (王芳 is thousands of clients): each is read once a job.
-  const termsOf = new Map<string, string>();
-  const nameTerms = (name: string) => {
-    let terms = termsOf.get(name);
-    if (terms === undefined) {
-      terms = nameSearchTerms(name).terms;
-      termsOf.set(name, terms);
-    }
-    return terms;
-  };
 
   let after = '';
   for (;;) {
@@ -117,7 +107,7 @@ export async function recomputeDerived(
         if (rank !== c.tier_rank) {
           setTier.run(tier, rank, c.rowid);
           unindex.run(c.rowid);
-          index.run(c.rowid, searchDocument(nameTerms(c.name), rank));
+          index.run(c.rowid, searchDocument(cachedNameSearchTerms(c.name).terms, rank));
           result.tierChanged++;
         }
       }

@@ -67,3 +67,18 @@ export function hasHan(text: string): boolean {
 export function hanChars(text: string): string[] {
   return [...text.normalize('NFKC')].filter((ch) => HAN.test(ch));
 }
+
+/** Names repeat (王芳 is thousands of clients) and a reading costs ~45 µs: each name is read once, up to a bound. */
+const TERMS_CACHE_LIMIT = 100_000;
+const termsCache = new Map<string, NameTerms>();
+
+/** `nameSearchTerms`, remembered: for bulk work over many clients (seeding, import, sync, re-tiering). */
+export function cachedNameSearchTerms(name: string): NameTerms {
+  let terms = termsCache.get(name);
+  if (!terms) {
+    if (termsCache.size >= TERMS_CACHE_LIMIT) termsCache.clear();
+    terms = nameSearchTerms(name);
+    termsCache.set(name, terms);
+  }
+  return terms;
+}

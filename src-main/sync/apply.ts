@@ -4,10 +4,10 @@ import { computeTier, tierRank, type TierPolicy } from '../../src-shared/domain/
 import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { Change } from '../../src-shared/sync/protocol';
 import { decodeMonths, SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
-import { idHash } from '../clients/id-hash';
+import type { ClientKeyMaker } from '../clients/bulk';
 import { type DuePolicy, recomputeClientDue } from '../reminders/due';
 import { searchDocument } from '../clients/master';
-import { nameSearchTerms, type NameTerms } from '../clients/search-terms';
+import { cachedNameSearchTerms } from '../clients/search-terms';
 import type { RawDb } from '../store/open';
 
 type Stmt = BetterSqlite3.Statement;
@@ -21,7 +21,8 @@ export interface ApplyContext {
   /** Tier, lifecycle and reminder thresholds in force (the settings satisfy every policy). */
   policy: TierPolicy & LifecyclePolicy & DuePolicy;
   today: string;
-  idKey: Buffer;
+  /** Makes the search keys and ID hash of client rows (with this store's hash key). */
+  keys: ClientKeyMaker;
   nowIso: string;
 }
 
@@ -70,8 +71,9 @@ export class ChangeApplier {
   /** Applies one change; with `park`, one that cannot be applied is kept in sync_parked for a later retry. */
   apply(change: Change, park = true): ApplyOutcome {
     if (change.hlc > this.maxHlc) this.maxHlc = change.hlc;
-    // A client (row and search entry) or a monthly series is written in several statements: a savepoint keeps a
-    // failure whole. Every other change is one statement, which SQLite already applies entirely or not at all.
+    // A client (row, search entry, alias), a staff account (login check, row) or a monthly series takes several
+    // statements: a savepoint keeps a failure whole. Every other change is one statement, which SQLite already
+    // applies entirely or not at all.
     const several = change.table === 'clients' || change.table === 'staff' || change.table === 'client_monthly_assets';
     if (several) this.stmt('SAVEPOINT sync_change').run();
     try {
@@ -301,7 +303,7 @@ export class ChangeApplier {
         return this.applyClient({ ...change, rowId: namesake.id });
       }
       const stamps = { '': change.hlc, ...(change.fieldHlcs ?? {}) };
-      const derived = clientKeys(this.ctx.idKey, { ...change.values });
+      const derived = clientKeyColumns(this.ctx.keys, { ...change.values });
       this.insertRow(change, { ...derived.columns, field_hlcs: JSON.stringify(stamps) });
       // Its search entry is written by finish(), once the tier its balances give is known.
       this.unindexed.add(change.rowId);
@@ -327,7 +329,7 @@ export class ChangeApplier {
     if (change.hlc > String(local.updated_hlc)) set.updated_hlc = change.hlc;
     set.field_hlcs = JSON.stringify(stamps);
     const merged = { ...local, ...set };
-    const derived = clientKeys(this.ctx.idKey, merged);
+    const derived = clientKeyColumns(this.ctx.keys, merged);
     Object.assign(set, derived.columns);
     this.update('clients', change.rowId, set);
     if ('name' in set) {
@@ -388,7 +390,7 @@ export class ChangeApplier {
         if (!unindexed) this.stmt('DELETE FROM client_search WHERE rowid = ?').run(c.rowid);
         this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(
           c.rowid,
-          searchDocument(cachedNameTerms(String(c.name)).terms, rank),
+          searchDocument(cachedNameSearchTerms(String(c.name)).terms, rank),
         );
       }
     }
@@ -413,34 +415,22 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Names repeat (张伟, 王芳…): their pinyin readings are worked out once per sync, not once per client. */
-const termsCache = new Map<string, NameTerms>();
-
-function cachedNameTerms(name: string): NameTerms {
-  let terms = termsCache.get(name);
-  if (!terms) {
-    if (termsCache.size >= 50_000) termsCache.clear();
-    terms = nameSearchTerms(name);
-    termsCache.set(name, terms);
-  }
-  return terms;
-}
-
-/** The search and duplicate-check keys of a client, made on this device from its master data. */
-function clientKeys(idKey: Buffer, row: Row): { columns: Row; terms: string } {
-  const name = String(row.name ?? '');
-  const idType = String(row.id_type ?? '');
-  const idNumber = String(row.id_number ?? '');
-  const mobileDigits = typeof row.mobile === 'string' ? row.mobile.replace(/\D/g, '') : '';
-  const terms = cachedNameTerms(name);
+/** The search and duplicate-check columns of a client row, made on this device from its master data. */
+function clientKeyColumns(maker: ClientKeyMaker, row: Row): { columns: Row; terms: string } {
+  const keys = maker.of({
+    name: String(row.name ?? ''),
+    idType: String(row.id_type ?? ''),
+    idNumber: String(row.id_number ?? ''),
+    mobile: typeof row.mobile === 'string' ? row.mobile : null,
+  });
   return {
-    terms: terms.terms,
+    terms: keys.terms.terms,
     columns: {
-      id_hash: idHash(idKey, idType, idNumber),
-      id_tail: idNumber.slice(-4).toUpperCase(),
-      mobile_tail: mobileDigits ? mobileDigits.slice(-4) : null,
-      pinyin: terms.pinyin,
-      initials: terms.initials,
+      id_hash: keys.idHash,
+      id_tail: keys.idTail,
+      mobile_tail: keys.mobileTail,
+      pinyin: keys.terms.pinyin,
+      initials: keys.terms.initials,
     },
   };
 }
