@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Clock } from '../../src-shared/domain/clock';
-import { decodeHlc, encodeHlc, tickHlc } from '../../src-shared/domain/hlc';
+import { decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from '../../src-shared/domain/hlc';
 import { uuidv7 } from '../../src-shared/domain/ids';
 import type { Database } from '../store/schema';
 
@@ -43,14 +43,29 @@ export async function stampTime(trx: Transaction<Database>, clock: Clock): Promi
   return clock.now() - (Number.isFinite(offset) ? offset : 0);
 }
 
-/** The next hybrid-logical-clock stamp of this device, persisted so it never runs backwards across restarts. */
-export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise<string> {
+async function lastHlc(trx: Transaction<Database>, clock: Clock): Promise<Hlc> {
   const { deviceId } = await deviceIdentity(trx, clock);
   const lastText = await readState(trx, HLC_KEY);
-  const last = lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
-  const next = encodeHlc(tickHlc(last, await stampTime(trx, clock)));
+  return lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
+}
+
+/** The next hybrid-logical-clock stamp of this device, persisted so it never runs backwards across restarts. */
+export async function nextHlc(trx: Transaction<Database>, clock: Clock): Promise<string> {
+  const next = encodeHlc(tickHlc(await lastHlc(trx, clock), await stampTime(trx, clock)));
   await writeState(trx, HLC_KEY, next);
   return next;
+}
+
+/** Moves this device's clock past a stamp received from elsewhere, so later local edits sort after it. */
+export async function receiveStamp(trx: Transaction<Database>, clock: Clock, remote: string): Promise<void> {
+  const last = await lastHlc(trx, clock);
+  if (remote <= encodeHlc(last)) return;
+  await writeState(trx, HLC_KEY, encodeHlc(receiveHlc(last, decodeHlc(remote), await stampTime(trx, clock))));
+}
+
+/** Restarts this device's clock at a stamp (after correcting stamps made by a clock that ran fast). */
+export async function resetHlc(trx: Transaction<Database>, stamp: string): Promise<void> {
+  await writeState(trx, HLC_KEY, stamp);
 }
 
 /** The sync-ready columns of a new row made on this device (DESIGN.md): UUIDv7 id, branch, creation time, HLC. */

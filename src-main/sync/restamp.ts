@@ -4,7 +4,7 @@ import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../src-shared/domain
 import { MAX_CLOCK_AHEAD_MS } from '../../src-shared/sync/protocol';
 import { isSyncedTable, SYNCED_TABLES } from '../../src-shared/sync/tables';
 import type { Database } from '../store/schema';
-import { deviceIdentity, stampTime, writeState } from './outbox';
+import { deviceIdentity, resetHlc, stampTime } from './outbox';
 
 /**
  * Corrects the stamps of changes not yet pushed when they lie in the hub's future: the clock ran fast while the
@@ -69,6 +69,6 @@ export async function restampFuture(trx: Transaction<Database>, clock: Clock, of
       .execute();
     fixedRows++;
   }
-  await writeState(trx, 'hlc_last', newest);
+  await resetHlc(trx, newest);
   return fixedRows;
 }

@@ -2,15 +2,15 @@ import os from 'node:os';
 import type { Transaction } from 'kysely';
 import { AppError } from '../../src-shared/contract/errors';
 import type { SyncError, SyncStatus } from '../../src-shared/contract/sync';
-import { decodeHlc, encodeHlc, receiveHlc } from '../../src-shared/domain/hlc';
 import { MAX_PULL_CHANGES } from '../../src-shared/sync/protocol';
 import { type App, todayOf } from '../app';
+import { ClientKeyMaker } from '../clients/bulk';
 import { idHashKey } from '../clients/id-hash';
 import type { JobControl } from '../jobs';
 import type { Database } from '../store/schema';
 import { ChangeApplier } from './apply';
 import { HubClient, SyncFailure, type Exchange } from './hub-client';
-import { CLOCK_OFFSET_KEY, deviceIdentity, readState, stampTime, UNENROLLED_BRANCH, writeState } from './outbox';
+import { CLOCK_OFFSET_KEY, deviceIdentity, readState, receiveStamp, UNENROLLED_BRANCH, writeState } from './outbox';
 import { readOutboxBatch } from './push';
 import { restampFuture } from './restamp';
 
@@ -234,6 +234,7 @@ export class SyncService {
     const pending = await this.pendingCount();
     let pushed = 0;
     let restamped = false;
+    const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
     for (;;) {
       cancelled(job);
       const batch = await readOutboxBatch(this.db, this.options.pushBatch);
@@ -242,7 +243,6 @@ export class SyncService {
         const auditHead = await this.auditHead();
         let exchange: Exchange<{ ackedSeq: number; hubTime: number }>;
         try {
-          const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
           const offset = await this.db.transaction().execute((trx) => readState(trx, CLOCK_OFFSET_KEY));
           const clockOffsetMs = offset === undefined ? undefined : Number(offset);
           exchange = await this.exchange(() =>
@@ -318,21 +318,14 @@ export class SyncService {
       raw: this.app.store.raw,
       policy: this.app.settings,
       today: todayOf(this.app),
-      idKey: await idHashKey(trx),
+      keys: new ClientKeyMaker(await idHashKey(trx)),
       nowIso: this.nowIso(),
     });
     for (const change of changes) applier.apply(change);
     applier.retryParked();
     applier.finish();
     // Later local stamps sort after everything received.
-    if (applier.maxHlc) {
-      const { deviceId } = await deviceIdentity(trx, this.app.clock);
-      const lastText = await readState(trx, 'hlc_last');
-      const last = lastText ? decodeHlc(lastText) : { millis: 0, counter: 0, device: deviceId };
-      const remote = decodeHlc(applier.maxHlc);
-      if (applier.maxHlc > (lastText ?? ''))
-        await writeState(trx, 'hlc_last', encodeHlc(receiveHlc(last, remote, await stampTime(trx, this.app.clock))));
-    }
+    if (applier.maxHlc) await receiveStamp(trx, this.app.clock, applier.maxHlc);
   }
 
   /** Runs one request and records the clock offset it measured. */
