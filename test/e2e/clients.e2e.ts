@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
-import { dataFiles } from '../../src-main/store/data-dir';
-import { readKeyFile } from '../../src-main/store/key';
-import { openRaw } from '../../src-main/store/open';
-import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import type { RawDb } from '../../src-main/store/open';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
 
 let browser: Browser;
 let host: RunningHost;
@@ -20,22 +18,22 @@ interface DemoClient {
   id_number: string;
 }
 
-/** A demo client to look for, read straight from the host's encrypted store (WAL lets a reader in beside it). */
+/** A demo client to look for, read straight from the host's encrypted store. */
 function pickClient(): DemoClient {
-  const files = dataFiles(host.dataDir);
-  const raw = openRaw({ path: files.database, key: readKeyFile(files.keyFile) });
-  try {
-    // An initials string only this client has, so the first result is them.
-    return raw
-      .prepare(
-        `SELECT id, name, initials, id_number FROM clients c WHERE kind = 'individual' AND risk_assessed_on IS NOT NULL
+  // An initials string only this client has, so the first result is them.
+  return withStore(
+    (raw) =>
+      raw
+        .prepare(
+          `SELECT id, name, initials, id_number FROM clients c WHERE kind = 'individual' AND risk_assessed_on IS NOT NULL
          AND (SELECT count(*) FROM clients d WHERE d.initials = c.initials) = 1 ORDER BY client_no LIMIT 1`,
-      )
-      .get() as DemoClient;
-  } finally {
-    raw.close();
-  }
+        )
+        .get() as DemoClient,
+  );
 }
+
+/** The host's encrypted store, to read demo clients or write as head office's data would. */
+const withStore = <T>(work: (raw: RawDb) => T): T => withHostStore(host, work);
 
 beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
@@ -121,18 +119,6 @@ describe('a manager’s list work', () => {
     expect(file.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });
-
-/** Writes to the host's encrypted store beside it (WAL lets a second connection in), as head office data would. */
-function withStore<T>(work: (raw: ReturnType<typeof openRaw>) => T): T {
-  const files = dataFiles(host.dataDir);
-  const raw = openRaw({ path: files.database, key: readKeyFile(files.keyFile) });
-  try {
-    raw.pragma('busy_timeout = 5000');
-    return work(raw);
-  } finally {
-    raw.close();
-  }
-}
 
 describe('a long-standing client’s history', () => {
   it('shows the newest 200 contacts and loads the older ones on request', async () => {

@@ -2,10 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src-shared/domain/calendar-date';
 import { localDate } from '../../src-shared/domain/clock';
-import { dataFiles } from '../../src-main/store/data-dir';
-import { readKeyFile } from '../../src-main/store/key';
-import { openRaw } from '../../src-main/store/open';
-import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import type { RawDb } from '../../src-main/store/open';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
 
 let browser: Browser;
 let host: RunningHost;
@@ -14,17 +12,7 @@ let errors: string[];
 
 const ADMIN = { login: 'zhou.min', name: '周敏', password: 'worklist-2026-ok' };
 
-/** Reads the host's encrypted store beside it (WAL lets a reader in). */
-function withStore<T>(work: (raw: ReturnType<typeof openRaw>) => T): T {
-  const files = dataFiles(host.dataDir);
-  const raw = openRaw({ path: files.database, key: readKeyFile(files.keyFile) });
-  try {
-    raw.pragma('busy_timeout = 5000');
-    return work(raw);
-  } finally {
-    raw.close();
-  }
-}
+const withStore = <T>(work: (raw: RawDb) => T): T => withHostStore(host, work);
 
 beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
