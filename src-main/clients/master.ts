@@ -1,3 +1,5 @@
+import type { Tier } from '../../src-shared/domain/tier';
+
 /** Client master data as head office sends it down (and as seeding and import produce it). */
 export interface ClientMaster {
   id: string;
@@ -32,7 +34,7 @@ export interface MonthlyAssets {
 
 /** Derived values recomputed on this device from facts (tier from balances, lifecycle from activity). */
 export interface ClientDerived {
-  tier: 'vip' | 'potential' | 'ordinary';
+  tier: Tier;
   tierRank: number;
   lifecycle: string;
   latestAssetsFen: number;

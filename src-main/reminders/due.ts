@@ -13,7 +13,7 @@ import {
   type ReminderFacts,
   type ReminderPolicy,
 } from '../../src-shared/domain/reminders';
-import type { Tier } from '../../src-shared/domain/tier';
+import { isTier } from '../../src-shared/domain/tier';
 import type { JobControl } from '../jobs';
 import type { RawDb, Store } from '../store/open';
 
@@ -135,8 +135,6 @@ function groupBy<T extends { client_id: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-const TIERS: readonly string[] = ['vip', 'potential', 'ordinary'];
-
 /**
  * The facts and actions of `ids`, read with one statement per table, and each live client's reminders as the pure
  * rules compute them. `withActions: false` leaves done, dismissed and snoozed reminders in (to check an action).
@@ -213,7 +211,7 @@ function computeFor(
       continue;
     }
     const facts: ReminderFacts = {
-      tier: (TIERS.includes(c.tier) ? c.tier : 'ordinary') as Tier,
+      tier: isTier(c.tier) ? c.tier : 'ordinary',
       since: c.first_business_date && parseCalendarDate(c.first_business_date) ? c.first_business_date : c.created_at.slice(0, 10),
       birthDate: c.birth_date,
       idExpiry: c.id_expiry,

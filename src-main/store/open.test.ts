@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/contract/errors';
 import { tempDir, tempStore, testApp, withAdmin, type TempStore } from '../../test/fixtures/store';
+import { seedDemoClients } from '../clients/seed/run';
 import { generateKey } from './key';
 import { openStore } from './open';
 
@@ -87,4 +89,54 @@ describe('the encrypted store', () => {
     const version = (t.store.raw.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v.split('.').map(Number);
     expect(version[0]! * 1e6 + version[1]! * 1e3 + version[2]!).toBeGreaterThanOrEqual(3_051_003);
   });
+
+  it('keeps a sort too big for the page cache in memory: no temporary file holds client rows in clear', async () => {
+    const t = await tempStore();
+    cleanups.push(t.cleanup);
+    await seedDemoClients(t.store, { now: () => Date.parse('2026-11-02T01:00:00Z') }, { clients: 3_000, seed: 7, actor: 'test' });
+    const names = (t.store.raw.prepare('SELECT name FROM clients ORDER BY rowid LIMIT 50').all() as { name: string }[]).map((r) =>
+      Buffer.from(r.name),
+    );
+    // A cache of a few pages makes SQLite's sorter spill to temporary files, as a report over 200,000 clients would.
+    t.store.raw.pragma('cache_size = 8');
+    // Each sorted row carries the whole client and its contact notes: ~4 MB to sort, past the sorter's 1 MB floor.
+    const sorted = t.store.raw
+      .prepare(
+        `SELECT c.*, k.content, k.result FROM clients c JOIN contacts k ON k.client_id = c.id
+         ORDER BY c.address DESC, c.name, k.at`,
+      )
+      .iterate();
+    // The sort is done once the first row comes back; its temporary files (if any) are open now.
+    expect(sorted.next().done).toBe(false);
+    const leaks = tempFilesHolding(names);
+    sorted.return?.();
+    expect(leaks).toEqual([]);
+  });
 });
+
+/** SQLite's temporary files (`etilqs_*`), open in this process or left in a temp folder, that contain any of `needles`. */
+function tempFilesHolding(needles: Buffer[]): string[] {
+  const candidates: string[] = [];
+  // SQLite unlinks a temporary file as soon as it opens it: on Linux it stays readable through the process's fds.
+  if (fs.existsSync('/proc/self/fd')) {
+    for (const fd of fs.readdirSync('/proc/self/fd')) {
+      const target = safe(() => fs.readlinkSync(`/proc/self/fd/${fd}`));
+      if (target?.includes('etilqs_')) candidates.push(`/proc/self/fd/${fd}`);
+    }
+  }
+  for (const dir of new Set([os.tmpdir(), '/var/tmp', '/usr/tmp', '/tmp'])) {
+    for (const name of safe(() => fs.readdirSync(dir)) ?? []) if (name.startsWith('etilqs_')) candidates.push(path.join(dir, name));
+  }
+  return candidates.filter((file) => {
+    const bytes = safe(() => fs.readFileSync(file));
+    return bytes !== undefined && needles.some((needle) => bytes.includes(needle));
+  });
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { method } from './define';
+import { LIFECYCLES } from '../domain/lifecycle';
+import { TIERS } from '../domain/tier';
 import { jobIdSchema } from './jobs';
 
-export const TIERS = ['vip', 'potential', 'ordinary'] as const;
-export const LIFECYCLES = ['prospect', 'new', 'loyal', 'churned'] as const;
+// The tier and lifecycle names are the rules' own (one list each, in src-shared/domain).
+export { LIFECYCLES, TIERS };
+
 export const CONTACT_CHANNELS = ['counter', 'phone', 'visit', 'sms', 'wechat', 'email', 'letter', 'event'] as const;
 export const RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
 export const PRODUCT_RISKS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;

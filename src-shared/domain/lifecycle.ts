@@ -4,7 +4,8 @@ import { addMonths, requireCalendarDate } from './calendar-date';
  * Lifecycle stage (seed 000: 潜在客户 → 初次客户 → 忠诚客户 → 流失客户; DOMAIN.md §2). Churned clients get a
  * win-back reminder, so the churn line is the one that matters most.
  */
-export type Lifecycle = 'prospect' | 'new' | 'loyal' | 'churned';
+export const LIFECYCLES = ['prospect', 'new', 'loyal', 'churned'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
 
 export interface LifecycleInput {
   /** First day the client did business with the bank (`YYYY-MM-DD`); null when they never have. */

@@ -4,7 +4,12 @@ import { monthIndex } from './calendar-date';
  * Client tier (客户分层, seed 002; DOMAIN.md §2), computed from head office's monthly average daily balances
  * (月日均), never typed in. A manager's "strategic" pin is a separate flag and does not change the tier.
  */
-export type Tier = 'vip' | 'potential' | 'ordinary';
+export const TIERS = ['vip', 'potential', 'ordinary'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export function isTier(value: string): value is Tier {
+  return (TIERS as readonly string[]).includes(value);
+}
 
 export interface MonthlyAverage {
   /** `YYYY-MM` */
@@ -57,9 +62,7 @@ export function computeTier(monthlyAvg: readonly MonthlyAverage[], policy: TierP
   return 'ordinary';
 }
 
-const RANK: Record<Tier, number> = { vip: 0, potential: 1, ordinary: 2 };
-
-/** Sort key, VIP first: `clients.sort((a, b) => tierRank(a.tier) - tierRank(b.tier))`. */
+/** Sort key, VIP first (the order of TIERS): `clients.sort((a, b) => tierRank(a.tier) - tierRank(b.tier))`. */
 export function tierRank(tier: Tier): number {
-  return RANK[tier];
+  return TIERS.indexOf(tier);
 }

@@ -20,6 +20,11 @@ export interface SyncedTable {
   columns: readonly string[];
   /** Columns only the hub may send (head office's master data inside a row the branch also edits). */
   hubOnly?: readonly string[];
+  /**
+   * Columns that name a client (`clients.id`). A change about a client's alias is applied to the client this
+   * workstation keeps, and a row naming a demo client is demo data itself: it never enters the outbox.
+   */
+  clientRefs?: readonly string[];
 }
 
 export const CLIENT_MASTER_COLUMNS = [
@@ -72,6 +77,7 @@ export const SYNCED_TABLES = {
   holdings: {
     merge: 'row',
     push: false,
+    clientRefs: ['client_id'],
     columns: [
       'client_id',
       'product_code',
@@ -86,17 +92,29 @@ export const SYNCED_TABLES = {
       'stop_loss',
     ],
   },
-  term_deposits: { merge: 'row', push: false, columns: ['client_id', 'amount_fen', 'rate', 'start_date', 'maturity_date'] },
+  term_deposits: {
+    merge: 'row',
+    push: false,
+    clientRefs: ['client_id'],
+    columns: ['client_id', 'amount_fen', 'rate', 'start_date', 'maturity_date'],
+  },
   large_transactions: {
     merge: 'row',
     push: false,
+    clientRefs: ['client_id'],
     columns: ['client_id', 'at', 'amount_fen', 'direction', 'channel', 'counterparty', 'description'],
   },
-  risk_assessments: { merge: 'append', push: true, columns: ['client_id', 'level', 'assessed_on', 'face_to_face', 'staff_id'] },
-  important_dates: { merge: 'row', push: true, columns: ['client_id', 'kind', 'date', 'lunar', 'label'] },
+  risk_assessments: {
+    merge: 'append',
+    push: true,
+    clientRefs: ['client_id'],
+    columns: ['client_id', 'level', 'assessed_on', 'face_to_face', 'staff_id'],
+  },
+  important_dates: { merge: 'row', push: true, clientRefs: ['client_id'], columns: ['client_id', 'kind', 'date', 'lunar', 'label'] },
   contacts: {
     merge: 'append',
     push: true,
+    clientRefs: ['client_id'],
     columns: [
       'client_id',
       'at',
@@ -112,12 +130,23 @@ export const SYNCED_TABLES = {
       'flags',
     ],
   },
-  points_ledger: { merge: 'append', push: true, columns: ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at'] },
-  referrals: { merge: 'append', push: true, columns: ['referrer_id', 'referee_id', 'at', 'points_each'] },
-  client_monthly_assets: { merge: 'keyed', push: false, columns: ['client_id', 'months'] },
+  points_ledger: {
+    merge: 'append',
+    push: true,
+    clientRefs: ['client_id'],
+    columns: ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at'],
+  },
+  referrals: {
+    merge: 'append',
+    push: true,
+    clientRefs: ['referrer_id', 'referee_id'],
+    columns: ['referrer_id', 'referee_id', 'at', 'points_each'],
+  },
+  client_monthly_assets: { merge: 'keyed', push: false, clientRefs: ['client_id'], columns: ['client_id', 'months'] },
   reminder_actions: {
     merge: 'append',
     push: true,
+    clientRefs: ['client_id'],
     columns: ['client_id', 'reminder_key', 'action', 'until', 'reason', 'contact_id', 'staff_id', 'at'],
   },
 } as const satisfies Record<string, SyncedTable>;
@@ -131,6 +160,17 @@ export function isSyncedTable(name: string): name is SyncedTableName {
 export function syncedTable(name: SyncedTableName): SyncedTable {
   return SYNCED_TABLES[name];
 }
+
+export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTableName[];
+
+/**
+ * Tables whose rows carry the sync columns (id, branch_id, created_at, updated_hlc, deleted_hlc): every synced
+ * table but the keyed ones, which are head office's series replaced by key.
+ */
+export const ROW_TABLES = SYNCED_TABLE_NAMES.filter((name) => syncedTable(name).merge !== 'keyed');
+
+/** Every column, in any synced table, that names a client. */
+export const CLIENT_REFERENCE_COLUMNS = [...new Set(SYNCED_TABLE_NAMES.flatMap((name) => syncedTable(name).clientRefs ?? []))];
 
 /** Every column of a table that may appear in a change coming from the hub. */
 export function pulledColumns(name: SyncedTableName): readonly string[] {
