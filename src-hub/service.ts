@@ -208,7 +208,8 @@ export class HubService {
   }
 
   /**
-   * The branch's changes after the cursor, oldest first, leaving out the device's own (it has them). The page
+   * The branch's changes after the cursor, oldest first, leaving out the device's own (it has them) unless it asks
+   * for them (restored from a backup, it has lost the ones made since). The page
    * ends at the branch's sequence as committed when the page was read, so a change still being written by another
    * process cannot be skipped over.
    */
@@ -233,7 +234,7 @@ export class HubService {
       .where('branch_id', '=', device.branchId)
       .where('seq', '>', request.cursor)
       .where('seq', '<=', head)
-      .where('origin', '<>', device.id)
+      .$if(!request.includeOwn, (q) => q.where('origin', '<>', device.id))
       .orderBy('seq')
       .limit(request.limit)
       .as('page');

@@ -15,7 +15,9 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   backup --out FILE                      encrypted, consistent copy (safe while the app runs)
   restore --from FILE                    replace the database with a checked backup (app closed)
   rekey                                  new key, data intact (BRANCHDESK_NEW_PASSPHRASE in passphrase mode)
-  seed --clients N [--seed S]            deterministic demo clients (Ctrl-C cancels and keeps nothing)
+  seed --clients N [--seed S]            deterministic demo clients (Ctrl-C cancels and keeps nothing; never on an enrolled workstation)
+  demo status                            how much demo data this workstation holds
+  demo remove                            remove every demo row (needed before enrolling; Ctrl-C keeps everything)
   stats                                  row count of every table
   import clients FILE [--dry-run]        client master data from .csv/.xlsx; bad rows reported, none half-imported
   sync enroll --hub URL --code C         enroll this workstation with the head-office hub
@@ -93,6 +95,15 @@ async function main(argv: string[]): Promise<number> {
         const cancel = new AbortController();
         process.once('SIGINT', () => cancel.abort());
         await commands.seed(ctx, { clients: Number(values.clients ?? NaN), seed: Number(values.seed) }, cancel.signal);
+        return 0;
+      }
+      case 'demo status':
+        await commands.demoStatus(ctx);
+        return 0;
+      case 'demo remove': {
+        const cancel = new AbortController();
+        process.once('SIGINT', () => cancel.abort());
+        await commands.demoRemove(ctx, cancel.signal);
         return 0;
       }
       case 'import clients': {

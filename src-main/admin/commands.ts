@@ -16,6 +16,9 @@ import { importClients } from '../clients/import/run';
 import { loadSettings } from '../settings/service';
 import { localDate } from '../../src-shared/domain/clock';
 import { tableCounts } from '../store/stats';
+import { removeDemoData } from '../demo/remove';
+import { demoHoldings } from '../demo/rows';
+import { markRestored } from '../sync/restore';
 
 export interface CliContext {
   dataDir: string;
@@ -133,11 +136,16 @@ export async function restore(ctx: CliContext, fromFile: string | undefined): Pr
   const key = resolveHeadlessKey(files, headlessKeySource(files, ctx.env, ctx.keyFile), false);
   const kept = await restoreFrom(files.database, fromFile, key, new Date(ctx.clock.now()));
   await withStore(ctx, false, async ({ store }) => {
+    // The data came back, not the device's place in the sync stream: the next sync settles it (sync/restore.ts).
+    await markRestored(store.db, ctx.clock);
     await store.db
       .transaction()
       .execute((trx) => appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.restore', targetIds: [] }));
   });
-  ctx.out({ restoredFrom: fromFile, previousKeptAt: kept }, [`restored from ${fromFile}; the previous database is kept at ${kept}`]);
+  ctx.out({ restoredFrom: fromFile, previousKeptAt: kept }, [
+    `restored from ${fromFile}; the previous database is kept at ${kept}`,
+    'the next sync renumbers changes made from now on above what the hub holds, and brings back this workstation’s own changes made after the backup',
+  ]);
 }
 
 /**
@@ -222,5 +230,33 @@ export async function importClientsFile(ctx: CliContext, file: string | undefine
     ];
     ctx.out({ ...report }, lines);
     return report.rejected === 0;
+  });
+}
+
+/** `demo status`: how much demo data the store holds. */
+export async function demoStatus(ctx: CliContext): Promise<void> {
+  await withStore(ctx, false, async ({ store }) => {
+    const held = await demoHoldings(store.db);
+    ctx.out({ ...held }, [
+      held.clients === 0 && held.staff === 0 ? 'no demo data' : `${held.clients} demo clients, ${held.staff} demo staff accounts`,
+    ]);
+  });
+}
+
+/** `demo remove`: every demo row in one transaction (Ctrl-C keeps everything); the workstation may then be enrolled. */
+export async function demoRemove(ctx: CliContext, signal: AbortSignal): Promise<void> {
+  await withStore(ctx, false, async ({ store }) => {
+    const result = await removeDemoData(
+      store,
+      ctx.clock,
+      { staffId: null, staffLogin: cliActor(), method: 'admin.demo.remove' },
+      {
+        signal,
+        progress: (done, total) => ctx.progress(`removing demo data: step ${done} / ${total}`),
+      },
+    );
+    ctx.out({ ...result }, [
+      `removed ${result.removed.clients} demo clients and ${result.removed.staff} demo staff accounts (${result.rows} rows in all)`,
+    ]);
   });
 }

@@ -1,8 +1,9 @@
 import { AppError } from '../../src-shared/contract/errors';
 import { enrollmentCodeSchema, hubUrlSchema } from '../../src-shared/contract/sync';
-import { createApp } from '../app';
+import type { App } from '../app';
 import { appendAudit } from '../audit/log';
-import { SyncService } from '../sync/service';
+import type { SyncService } from '../sync/service';
+import { createWorkstation } from '../workstation';
 import { cliActor, type CliContext, withStore } from './commands';
 
 function parsed<T>(
@@ -15,13 +16,10 @@ function parsed<T>(
   return result.data;
 }
 
-async function withSync<T>(
-  ctx: CliContext,
-  work: (sync: SyncService, app: Awaited<ReturnType<typeof createApp>>) => Promise<T>,
-): Promise<T> {
+async function withSync<T>(ctx: CliContext, work: (sync: SyncService, app: App) => Promise<T>): Promise<T> {
   return withStore(ctx, false, async ({ store }) => {
-    const app = await createApp(store, ctx.clock);
-    return work(new SyncService(app), app);
+    const { app } = await createWorkstation(store, ctx.clock);
+    return work(app.sync, app);
   });
 }
 

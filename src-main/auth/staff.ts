@@ -11,6 +11,8 @@ export interface NewStaff {
   displayName: string;
   roles: Role[];
   password: string;
+  /** A demo account (the seeder's relationship managers): removed with the demo data. */
+  demo?: boolean;
 }
 
 type StaffRow = Pick<StaffTable, 'id' | 'login' | 'display_name' | 'roles'>;
@@ -49,6 +51,7 @@ export async function createStaff(trx: Transaction<Database>, clock: Clock, inpu
       failed_attempts: 0,
       locked_until: null,
       disabled: 0,
+      demo: input.demo ? 1 : 0,
     })
     .execute();
   await recordChange(trx, clock, { table: 'staff', rowId: id, hlc, change: { op: 'insert' } });

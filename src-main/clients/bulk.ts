@@ -1,12 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../src-shared/domain/hlc';
 import type { Clock } from '../../src-shared/domain/clock';
 import type { Kysely, Transaction } from 'kysely';
 import type { RawDb, Store } from '../store/open';
 import type { Database } from '../store/schema';
-import { changePayload, deviceIdentity } from '../sync/outbox';
+import { DeviceClock } from '../sync/device-clock';
+import { changePayload } from '../sync/outbox';
+import { deviceIdentity } from '../sync/state';
 import { idHash, idHashKey } from './id-hash';
-import { searchDocument, type ClientDerived, type ClientMaster, type MonthlyAssets } from './master';
+import type { ClientDerived, ClientMaster, MonthlyAssets } from './master';
+import { ClientSearchIndex } from './search-index';
 import { cachedNameSearchTerms, type NameTerms } from './search-terms';
 
 type Stmt = BetterSqlite3.Statement;
@@ -18,9 +20,12 @@ const MONTHLY_ROWS_PER_STATEMENT = 12;
 export interface BulkContext {
   raw: RawDb;
   clock: Clock;
+  /** The device's stamps: the same offset-corrected clock every other write uses. */
+  stamps: DeviceClock;
   branchId: string;
-  deviceId: string;
   idKey: Buffer;
+  /** Demo data (seeding): every client is marked demo and nothing enters the outbox (DESIGN.md). */
+  demo: boolean;
 }
 
 /** The keys a client row is found and matched by, made on each device from its master data. */
@@ -60,34 +65,30 @@ const CLIENT_COLUMNS = [
   ...['mobile', 'mobile_tail', 'province', 'address', 'occupation', 'industry', 'employer', 'income_band', 'interests'],
   ...['preferred_channel', 'do_not_disturb', 'marketing_consent', 'manager_id', 'first_business_date', 'last_activity_date'],
   ...['latest_assets_fen', 'latest_assets_date', 'tier', 'tier_rank', 'lifecycle', 'risk_level', 'risk_assessed_on', 'pinyin', 'initials'],
+  'demo',
 ];
 
 /**
  * Writes many archive rows fast, for seeding, import and applying head-office data: prepared statements with
  * positional parameters inside one caller-held transaction (synchronous better-sqlite3, no per-row promise or
  * object). Branch-created facts (contacts, assessments, points, referrals) get their outbox record in the same
- * transaction, like every local write.
+ * transaction, like every local write, unless they are demo data, which never leaves the workstation.
  */
 export class ClientBulkWriter {
-  private readonly s: Record<
-    'client' | 'search' | 'holding' | 'deposit' | 'assessment' | 'contact' | 'points' | 'referral' | 'outbox' | 'saveHlc',
-    Stmt
-  >;
+  private readonly s: Record<'client' | 'holding' | 'deposit' | 'assessment' | 'contact' | 'points' | 'referral' | 'outbox', Stmt>;
+  private readonly search: ClientSearchIndex;
   private readonly monthlyStmts: Stmt[] = [];
   private readonly keys: ClientKeyMaker;
-  private hlc: Hlc;
   private readonly nowIso: string;
 
   constructor(private readonly ctx: BulkContext) {
     const { raw } = ctx;
-    const last = raw.prepare("SELECT value FROM device_state WHERE key = 'hlc_last'").get() as { value: string } | undefined;
-    this.hlc = last ? decodeHlc(last.value) : { millis: 0, counter: 0, device: ctx.deviceId };
     this.nowIso = new Date(ctx.clock.now()).toISOString();
     this.keys = new ClientKeyMaker(ctx.idKey);
+    this.search = new ClientSearchIndex(raw);
     const facts = (table: string, columns: string[]) => raw.prepare(insertSql(table, [...SYNC_COLUMNS, ...columns]));
     this.s = {
       client: raw.prepare(insertSql('clients', CLIENT_COLUMNS)),
-      search: raw.prepare('INSERT INTO client_search (rowid, terms) VALUES (?, ?)'),
       holding: facts('holdings', [
         ...['client_id', 'product_code', 'product_name', 'product_risk', 'purchase_date', 'amount_fen', 'price', 'current_price'],
         ...['expected_return', 'take_profit', 'stop_loss'],
@@ -101,9 +102,6 @@ export class ClientBulkWriter {
       points: facts('points_ledger', ['client_id', 'kind', 'points', 'reason', 'ref_id', 'at']),
       referral: facts('referrals', ['referrer_id', 'referee_id', 'at', 'points_each']),
       outbox: raw.prepare('INSERT INTO outbox (table_name, row_id, hlc, payload, created_at) VALUES (?, ?, ?, ?, ?)'),
-      saveHlc: raw.prepare(
-        "INSERT INTO device_state (key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      ),
     };
   }
 
@@ -113,8 +111,7 @@ export class ClientBulkWriter {
   }
 
   private nextHlc(): string {
-    this.hlc = tickHlc(this.hlc, this.ctx.clock.now());
-    return encodeHlc(this.hlc);
+    return this.ctx.stamps.tick();
   }
 
   private monthlyStmt(rows: number): Stmt {
@@ -128,6 +125,7 @@ export class ClientBulkWriter {
   }
 
   private outbox(table: string, id: string, hlc: string): void {
+    if (this.ctx.demo) return;
     this.s.outbox.run(table, id, hlc, INSERTED, this.nowIso);
   }
 
@@ -179,8 +177,9 @@ export class ClientBulkWriter {
       d.riskAssessedOn,
       terms.pinyin,
       terms.initials,
+      this.ctx.demo ? 1 : 0,
     );
-    this.s.search.run(lastInsertRowid, searchDocument(terms.terms, d.tierRank));
+    this.search.add(lastInsertRowid, terms.terms, d.tierRank);
     if (branchCreated) this.outbox('clients', m.id, hlc);
   }
 
@@ -291,11 +290,6 @@ export class ClientBulkWriter {
     this.s.referral.run(r.id, this.ctx.branchId, this.nowIso, hlc, r.referrerId, r.refereeId, r.at, r.pointsEach);
     this.outbox('referrals', r.id, hlc);
   }
-
-  /** Persists the clock so later stamps sort after every row written here. Call before committing. */
-  finish(): void {
-    this.s.saveHlc.run(encodeHlc(this.hlc));
-  }
 }
 
 /**
@@ -310,13 +304,16 @@ export async function withBulkWriter<T>(
   work: (writer: ClientBulkWriter, trx: Transaction<Database>) => Promise<T>,
   /** The connection to run on: the store's, or one already held (see `withBulkLoad`). */
   db: Kysely<Database> = store.db,
+  /** Demo data: marked, and kept out of the outbox. */
+  demo = false,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const { deviceId, branchId } = await deviceIdentity(trx, clock);
-    const idKey = await idHashKey(trx);
-    const writer = new ClientBulkWriter({ raw: store.raw, clock, branchId, deviceId, idKey });
+    const { branchId } = await deviceIdentity(trx, clock);
+    const stamps = await DeviceClock.load(trx, clock);
+    const writer = new ClientBulkWriter({ raw: store.raw, clock, stamps, branchId, idKey: await idHashKey(trx), demo });
     const result = await work(writer, trx);
-    writer.finish();
+    // Later stamps sort after every row written here.
+    await stamps.save(trx);
     return result;
   });
 }

@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely';
 import { AppError, type Settings, type Staff } from '../../src-shared/contract';
 import type { logContactInput } from '../../src-shared/contract/clients';
 import type { Clock } from '../../src-shared/domain/clock';
-import { computeLifecycle } from '../../src-shared/domain/lifecycle';
 import { checkRecommendation, findGuaranteePromise, type ClientRiskLevel } from '../../src-shared/domain/suitability';
 import type { Database } from '../store/schema';
 import { newRowColumns, recordChange } from '../sync/outbox';
@@ -26,7 +25,7 @@ export async function logContact(
 ) {
   const client = await trx
     .selectFrom('clients')
-    .select(['id', 'birth_date', 'risk_level', 'risk_assessed_on', 'first_business_date', 'latest_assets_fen'])
+    .select(['id', 'birth_date', 'risk_level', 'risk_assessed_on'])
     .where('id', '=', input.clientId)
     .where('deleted_hlc', 'is', null)
     .executeTakeFirst();
@@ -98,19 +97,7 @@ export async function logContact(
   };
   await trx.insertInto('contacts').values(row).execute();
   await recordChange(trx, clock, { table: 'contacts', rowId: row.id, hlc, change: { op: 'insert' } });
-  // Derived on this device (never synced as a value): a contact is activity, which can move the lifecycle stage.
-  await trx
-    .updateTable('clients')
-    .set({
-      last_activity_date: today,
-      lifecycle: computeLifecycle(
-        { firstBusinessDate: client.first_business_date, lastActivityDate: today, latestAssetsFen: client.latest_assets_fen },
-        today,
-        settings,
-      ),
-    })
-    .where('id', '=', input.clientId)
-    .execute();
+  // A contact is activity, which can move the lifecycle stage and the reminders: the caller rederives the client.
   return {
     id: row.id,
     at: row.at,

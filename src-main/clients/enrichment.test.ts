@@ -10,7 +10,7 @@ const W = 'admin-window';
 async function profile(id: string): Promise<ClientProfile> {
   const res = await t.call(W, 'clients.profile', { id });
   if (!res.ok) throw new Error(res.error.message);
-  return res.value as ClientProfile;
+  return res.value;
 }
 const outbox = () => t.store.raw.prepare("SELECT table_name, payload FROM outbox WHERE table_name <> 'staff' ORDER BY seq").all();
 
@@ -20,7 +20,7 @@ describe('enriching a profile at the branch', () => {
     await withAdmin(t);
     const [id] = await addClients(t.store, t.clock, [{ name: '黄文静' }]);
     const res = await t.call(W, 'clients.updateProfile', {
-      id,
+      id: id!,
       changes: { financialGoals: '孩子三年后出国留学', interests: ['子女教育', '海外留学', '子女教育'], doNotDisturb: true },
     });
     expect(res).toEqual({ ok: true, value: { updated: ['financialGoals', 'interests', 'doNotDisturb'] } });
@@ -33,7 +33,7 @@ describe('enriching a profile at the branch', () => {
     expect(outbox()).toEqual([
       { table_name: 'clients', payload: '{"op":"update","fields":["financial_goals","interests","do_not_disturb"]}' },
     ]);
-    expect(await t.call(W, 'clients.updateProfile', { id, changes: {} })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call(W, 'clients.updateProfile', { id: id!, changes: {} })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('keeps important dates, and removes one with a tombstone', async () => {
@@ -41,7 +41,7 @@ describe('enriching a profile at the branch', () => {
     await withAdmin(t);
     const [id] = await addClients(t.store, t.clock, [{ name: '黄文静' }]);
     const added = await t.call(W, 'clients.addImportantDate', {
-      clientId: id,
+      clientId: id!,
       kind: 'child_milestone',
       date: '2027-06-07',
       label: '女儿高考',
@@ -61,18 +61,18 @@ describe('enriching a profile at the branch', () => {
     t = await testApp();
     await withAdmin(t);
     const [id] = await addClients(t.store, t.clock, [{ name: '黄文静' }]);
-    expect(await t.call(W, 'clients.pinStrategic', { id, strategic: true })).toMatchObject({
+    expect(await t.call(W, 'clients.pinStrategic', { id: id!, strategic: true })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'reason' }] },
     });
-    expect(await t.call(W, 'clients.pinStrategic', { id, strategic: true, reason: '本地龙头企业实控人，交易频繁' })).toEqual({
+    expect(await t.call(W, 'clients.pinStrategic', { id: id!, strategic: true, reason: '本地龙头企业实控人，交易频繁' })).toEqual({
       ok: true,
       value: {},
     });
     expect((await profile(id!)).summary.strategic).toBe(true);
     await t.call(W, 'staff.create', { login: 'teller', displayName: '柜员', roles: ['counter'], password: 'teller-pass-1' });
     await t.call('teller', 'auth.signIn', { login: 'teller', password: 'teller-pass-1' });
-    expect(await t.call('teller', 'clients.pinStrategic', { id, strategic: false })).toMatchObject({
+    expect(await t.call('teller', 'clients.pinStrategic', { id: id!, strategic: false })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -82,17 +82,17 @@ describe('enriching a profile at the branch', () => {
     t = await testApp();
     await withAdmin(t);
     const [referrer, referee] = await addClients(t.store, t.clock, [{ name: '老客户' }, { name: '新客户' }]);
-    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer, refereeId: referee })).toMatchObject({
+    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer!, refereeId: referee! })).toMatchObject({
       ok: true,
       value: { pointsEach: 5000 },
     });
     expect((await profile(referrer!)).points.balance).toBe(5000);
     expect((await profile(referee!)).referrals).toMatchObject([{ direction: 'referred_by', otherName: '老客户', pointsEach: 5000 }]);
-    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer, refereeId: referee })).toMatchObject({
+    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer!, refereeId: referee! })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer, refereeId: referrer })).toMatchObject({
+    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer!, refereeId: referrer! })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });

@@ -5,7 +5,8 @@ import type { IMPORTANT_DATE_KINDS, profileChangesSchema } from '../../src-share
 import type { Clock } from '../../src-shared/domain/clock';
 import type { ReferralPolicy } from '../../src-shared/domain/points';
 import type { ClientsTable, Database } from '../store/schema';
-import { newRowColumns, nextHlc, recordChange } from '../sync/outbox';
+import { nextHlc } from '../sync/device-clock';
+import { newRowColumns, recordChange } from '../sync/outbox';
 
 type ProfileChanges = z.output<typeof profileChangesSchema>;
 type ChangeKey = keyof ProfileChanges;
@@ -29,8 +30,13 @@ function columnValue(key: ChangeKey, value: ProfileChanges[ChangeKey]): string |
   return (value as string | null) ?? null;
 }
 
-async function requireClient(trx: Transaction<Database>, id: string): Promise<{ field_hlcs: string }> {
-  const row = await trx.selectFrom('clients').select('field_hlcs').where('id', '=', id).where('deleted_hlc', 'is', null).executeTakeFirst();
+async function requireClient(trx: Transaction<Database>, id: string): Promise<{ field_hlcs: string; demo: number }> {
+  const row = await trx
+    .selectFrom('clients')
+    .select(['field_hlcs', 'demo'])
+    .where('id', '=', id)
+    .where('deleted_hlc', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id } });
   return row;
 }
@@ -124,8 +130,12 @@ export async function addReferral(
   policy: ReferralPolicy,
 ): Promise<{ id: string; pointsEach: number }> {
   if (referrerId === refereeId) throw new AppError('VALIDATION', 'errors.referrals.self', 'a client cannot refer themselves');
-  await requireClient(trx, referrerId);
-  await requireClient(trx, refereeId);
+  const referrer = await requireClient(trx, referrerId);
+  const referee = await requireClient(trx, refereeId);
+  // Demo data stays on the workstation: a real client's points may not rest on a demo client's referral.
+  if (referrer.demo !== referee.demo) {
+    throw new AppError('CONFLICT', 'errors.referrals.demo_mix', 'a referral cannot join a demo client and a real one');
+  }
   const already = await trx
     .selectFrom('referrals')
     .select('id')

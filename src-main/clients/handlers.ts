@@ -2,17 +2,17 @@ import { AppError } from '../../src-shared/contract';
 import type { clientsContract } from '../../src-shared/contract/clients';
 import { todayOf } from '../app';
 import type { HandlersFor } from '../ipc/call';
+import { recordAssessment } from './assessments';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
 import { runJob } from '../jobs';
-import { dailyRemindersOf } from '../reminders/daily';
-import { recomputeClientDue } from '../reminders/due';
 import { actOnReminder } from '../reminders/service';
 import { addImportantDate, addReferral, pinStrategic, removeImportantDate, updateProfile } from './enrichment';
 import { exportClients } from './export';
 import { listClients } from './list';
 import { loadProfile } from './profile';
 import { searchClients } from './search';
+import { rederiveClients } from './rederive';
 import { summariesFor } from './summary';
 import { clientTimeline } from './timeline';
 
@@ -36,9 +36,7 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
   'clients.timeline': (input, call) => clientTimeline(call.app.store.db, input.clientId, input.before, input.limit),
 
   'clients.logContact': (input, call) => {
-    const staff = call.staff;
-    if (!staff) throw new AppError('UNAUTHENTICATED', 'errors.auth.signed_out', 'sign in first');
-    const { app } = call;
+    const { app, staff } = call;
     const today = todayOf(app);
     return call.mutate(
       async (trx) => {
@@ -49,9 +47,9 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
           const { reminderKey: key, clientId } = input;
           const action = { clientId, key, action: 'done' as const, until: null, reason: null, contactId: contact.id };
           await actOnReminder(trx, app.store.raw, app.clock, app.settings, today, staff, action);
-        } else {
-          recomputeClientDue(app.store.raw, [input.clientId], app.settings, today);
         }
+        // Activity moves the lifecycle stage and the cadence.
+        rederiveClients(app, [input.clientId]);
         return contact;
       },
       (contact) => ({ targetIds: [input.clientId, contact.id, ...(input.reminderKey ? [`reminder:${input.reminderKey}`] : [])] }),
@@ -72,10 +70,7 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
       }),
     );
     // New clients get their reminders from the pass, which picks up every client not computed today.
-    if (!input.dryRun && report.imported > 0)
-      void dailyRemindersOf(app)
-        .run()
-        .catch(() => undefined);
+    if (!input.dryRun && report.imported > 0) void app.reminders.run().catch(() => undefined);
     return report;
   },
 
@@ -117,6 +112,17 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
     });
     return {};
   },
+
+  'clients.recordAssessment': (input, call) =>
+    call.mutate(
+      async (trx) => {
+        const recorded = await recordAssessment(trx, call.app.clock, todayOf(call.app), call.staff, input);
+        // The risk level shown everywhere and the "assessment expired" reminder follow from the latest assessment.
+        rederiveClients(call.app, [input.clientId]);
+        return recorded;
+      },
+      (r) => ({ targetIds: [input.clientId, r.id] }),
+    ),
 
   'clients.addReferral': (input, call) =>
     call.mutate(

@@ -20,7 +20,7 @@ async function all(filters: Record<string, unknown>): Promise<ClientSummary[]> {
   do {
     const res = await t.call(W, 'clients.list', { filters, after, limit: 97 });
     if (!res.ok) throw new Error(res.error.message);
-    const page = res.value as Page;
+    const page: Page = res.value;
     out.push(...page.rows);
     after = page.nextCursor;
   } while (after);
@@ -58,7 +58,7 @@ describe('exporting the list', () => {
   it('writes a masked CSV that Excel opens in Chinese, and records who exported what', async () => {
     const res = await t.call(W, 'clients.export', { jobId: 'e0e0e0e0-0001', format: 'csv', filters: { tier: 'vip' } });
     if (!res.ok) throw new Error(res.error.message);
-    const { contentBase64, rows, fileName } = res.value as { contentBase64: string; rows: number; fileName: string };
+    const { contentBase64, rows, fileName } = res.value;
     const bytes = Buffer.from(contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');

@@ -1,4 +1,4 @@
-import type { Tier } from '../../src-shared/domain/tier';
+import type { ClientStanding } from '../../src-shared/domain/client-derived';
 
 /** Client master data as head office sends it down (and as seeding and import produce it). */
 export interface ClientMaster {
@@ -32,17 +32,14 @@ export interface MonthlyAssets {
   avgDailyFen: number;
 }
 
-/** Derived values recomputed on this device from facts (tier from balances, lifecycle from activity). */
-export interface ClientDerived {
-  tier: Tier;
-  tierRank: number;
-  lifecycle: string;
+/**
+ * A client row's derived values as the bulk writer stores them: the client's standing (`deriveClient`, the one rule
+ * for it) and the latest assets head office reported with it.
+ */
+export type ClientDerived = ClientStanding & {
   latestAssetsFen: number;
   latestAssetsDate: string | null;
-  lastActivityDate: string | null;
-  riskLevel: string | null;
-  riskAssessedOn: string | null;
-}
+};
 
 /** A tier token in the search index lets one FTS query return the best tier first without sorting thousands. */
 export function tierToken(rank: number): string {

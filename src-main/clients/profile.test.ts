@@ -9,7 +9,7 @@ afterEach(async () => t.cleanup());
 async function profileOf(id: string): Promise<ClientProfile> {
   const res = await t.call('admin-window', 'clients.profile', { id });
   if (!res.ok) throw new Error(res.error.message);
-  return res.value as ClientProfile;
+  return res.value;
 }
 
 describe('a client’s profile', () => {
@@ -48,15 +48,15 @@ describe('revealing an ID number', () => {
     await withAdmin(t);
     const [id] = await addClients(t.store, t.clock, [{ name: '孙丽', mobile: '13512345678' }]);
     const before = await t.call('admin-window', 'audit.list', {});
-    expect(await t.call('admin-window', 'clients.reveal', { id, field: 'id_number', reason: '' })).toMatchObject({
+    expect(await t.call('admin-window', 'clients.reveal', { id: id!, field: 'id_number', reason: '' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', issues: [{ path: 'reason', key: 'validation.reason_required' }] },
     });
     expect(await t.call('admin-window', 'audit.list', {})).toEqual(before);
 
-    const revealed = await t.call('admin-window', 'clients.reveal', { id, field: 'id_number', reason: '客户办理挂失，核对证件' });
+    const revealed = await t.call('admin-window', 'clients.reveal', { id: id!, field: 'id_number', reason: '客户办理挂失，核对证件' });
     expect(revealed).toMatchObject({ ok: true, value: { value: expect.stringMatching(/^\d{17}[\dX]$/) as unknown } });
-    const mobile = await t.call('admin-window', 'clients.reveal', { id, field: 'mobile', reason: '回拨电话核实' });
+    const mobile = await t.call('admin-window', 'clients.reveal', { id: id!, field: 'mobile', reason: '回拨电话核实' });
     expect(mobile).toEqual({ ok: true, value: { value: '13512345678' } });
 
     const audit = await t.call('admin-window', 'audit.list', { limit: 2 });
@@ -82,7 +82,7 @@ describe('revealing an ID number', () => {
     });
     await t.call('events-window', 'auth.signIn', { login: 'events.wu', password: 'events-pass-1' });
     const [id] = await addClients(t.store, t.clock, [{ name: '孙丽' }]);
-    expect(await t.call('events-window', 'clients.reveal', { id, field: 'id_number', reason: '想看看证件号码' })).toMatchObject({
+    expect(await t.call('events-window', 'clients.reveal', { id: id!, field: 'id_number', reason: '想看看证件号码' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

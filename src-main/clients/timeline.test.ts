@@ -17,7 +17,7 @@ interface Page {
 async function page(clientId: string, before: TimelineCursor | null, limit?: number): Promise<Page> {
   const res = await t.call(W, 'clients.timeline', { clientId, before, ...(limit ? { limit } : {}) });
   if (!res.ok) throw new Error(res.error.message);
-  return res.value as Page;
+  return res.value;
 }
 
 /** `n` contacts a minute apart from 1 January 2024, the last three in one and the same millisecond. */
@@ -54,7 +54,7 @@ describe('the contact timeline beyond its newest 200 entries', () => {
     await contactsFor(other!, 5);
     const written = await contactsFor(id!, 453);
 
-    const profile = (await t.call(W, 'clients.profile', { id })) as { ok: true; value: ClientProfile };
+    const profile = (await t.call(W, 'clients.profile', { id: id! })) as { ok: true; value: ClientProfile };
     expect(profile.value.timeline).toHaveLength(200);
     expect(profile.value.timeline[0]?.content).toBe('第 453 次联系');
     expect(profile.value.timelineCursor).toEqual({ at: profile.value.timeline[199]!.at, id: profile.value.timeline[199]!.id });
@@ -86,7 +86,7 @@ describe('the contact timeline beyond its newest 200 entries', () => {
     const last = await page(id!, second.nextCursor, 4);
     expect(last.entries.map((c) => c.content)).toEqual(['第 1 次联系']);
     expect(last.nextCursor).toBeNull();
-    const whole = (await t.call(W, 'clients.profile', { id })) as { ok: true; value: ClientProfile };
+    const whole = (await t.call(W, 'clients.profile', { id: id! })) as { ok: true; value: ClientProfile };
     expect(whole.value.timelineCursor).toBeNull();
   });
 

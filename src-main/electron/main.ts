@@ -4,14 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
-import { createApp } from '../app';
-import { syncServiceOf } from '../sync/service';
-import { dailyRemindersOf } from '../reminders/daily';
-import { handlers } from '../ipc/handlers';
-import { createRouter } from '../ipc/router';
 import { dataFiles } from '../store/data-dir';
 import { openStore, type Store } from '../store/open';
 import { acquirePidLock } from '../store/pid-lock';
+import { createWorkstation } from '../workstation';
 import { registerIpc } from './ipc';
 import { KeyError, loadDatabaseKey, pinKeyBackend } from './key';
 import { electronNativeBinding } from './native';
@@ -72,23 +68,19 @@ async function start(): Promise<void> {
       loaded.key.fill(0),
     );
     store = opened;
-    const workstation = await createApp(opened, systemClock);
+    const workstation = await createWorkstation(opened, systemClock);
     hardenSession(session.defaultSession, devUrl ? devCsp(appOrigin) : CSP);
     serveRenderer(path.join(here, '../renderer'), CSP);
-    const ipc = registerIpc(createRouter(workstation, handlers), appOrigin, (event) => isTrustedSender(event, appOrigin));
-    workstation.emit = (channel, event, payload) => ipc.emit(channel, event, payload);
-    const sync = syncServiceOf(workstation);
-    sync.start();
-    const reminders = dailyRemindersOf(workstation);
-    reminders.start();
+    const bridge = registerIpc(workstation.router, appOrigin, (event) => isTrustedSender(event, appOrigin));
+    workstation.app.emit = (channel, event, payload) => bridge.emit(channel, event, payload);
+    workstation.start();
     shutdown = async () => {
-      sync.stop();
-      reminders.stop();
-      await ipc.drain();
+      await workstation.stop();
+      await bridge.drain();
       await opened.close();
       releasePid();
     };
-    mainWindow = createWindow((channel) => workstation.sessions.end(channel));
+    mainWindow = createWindow((channel) => workstation.app.sessions.end(channel));
   } catch (err) {
     await store?.close().catch(() => undefined);
     releasePid();

@@ -4,15 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/contract/errors';
 import { systemClock } from '../../src-shared/domain/clock';
-import { createApp } from '../app';
-import { syncServiceOf } from '../sync/service';
-import { dailyRemindersOf } from '../reminders/daily';
-import { handlers } from '../ipc/handlers';
-import { createRouter } from '../ipc/router';
 import { DEFAULT_DATA_DIR, dataFiles } from '../store/data-dir';
 import { openHeadless } from '../store/headless';
 import { acquirePidLock } from '../store/pid-lock';
 import { seedDemoClients } from '../clients/seed/run';
+import { createWorkstation } from '../workstation';
 import { startHost } from './server';
 
 // `npm run start:browser -- [--data-dir DIR] [--port N] [--key-file FILE]`
@@ -44,29 +40,25 @@ async function main(): Promise<void> {
     });
     console.log(`demo data: ${report.clients} synthetic clients (client numbers ${report.firstClientNo}…)`);
   }
-  const app = await createApp(store, systemClock);
-  const host = await startHost({ router: createRouter(app, handlers), rendererDir, port: Number(values.port) });
-  app.emit = (channel, event, payload) => host.emit(channel, event, payload);
-  // Syncs on its own once enrolled (a workstation that is not enrolled just waits for the Sync page).
-  const sync = syncServiceOf(app);
-  sync.start();
-  // Today's reminders for every client not yet computed today (all of them on a new day), in the background.
-  const reminders = dailyRemindersOf(app);
+  const workstation = await createWorkstation(store, systemClock);
+  const host = await startHost({ router: workstation.router, rendererDir, port: Number(values.port) });
+  workstation.app.emit = (channel, event, payload) => host.emit(channel, event, payload);
   let reported = -1;
-  reminders.onProgress = (done, total) => {
+  workstation.app.reminders.onProgress = (done, total) => {
     const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
     if (tenth !== reported && total > 0) console.log(`reminders: ${done} / ${total} clients computed for today`);
     reported = tenth;
   };
-  reminders.start();
+  // Syncs on its own once enrolled (a workstation that is not enrolled just waits for the Sync page); today's
+  // reminders for every client not yet computed today (all of them on a new day), in the background.
+  workstation.start();
   console.log(`BranchDesk browser host — data in ${dataDir}`);
   console.log(`Open: ${host.openUrl}`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    sync.stop();
-    reminders.stop();
+    await workstation.stop();
     await host.close();
     await store.close();
     release();

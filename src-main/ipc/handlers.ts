@@ -2,6 +2,7 @@ import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
+import { demoHandlers } from '../demo/handlers';
 import { jobsHandlers } from '../jobs';
 import { remindersHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...remindersHandlers,
   ...jobsHandlers,
   ...syncHandlers,
+  ...demoHandlers,
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
-import { createApp } from '../app';
+import { createWorkstation } from '../workstation';
 import { createStaff } from '../auth/staff';
 import { openStore } from '../store/open';
 import { handlers } from './handlers';
@@ -50,7 +50,7 @@ describe('the router', () => {
     });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'errors.forbidden' } });
     expect(await t.call('nobody-window', 'staff.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.call('teller-window', 'no.such.method')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.send('teller-window', 'no.such.method')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('turns an unexpected failure into INTERNAL without a stack trace', async () => {
@@ -180,7 +180,7 @@ describe('the idle lock', () => {
     expect(await t.call('admin-window', 'staff.list')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await t.store.close();
     const reopened = await openStore({ path: t.path, key: t.key });
-    expect((await createApp(reopened, t.clock)).settings.idleLockMinutes).toBe(2);
+    expect((await createWorkstation(reopened, t.clock)).app.settings.idleLockMinutes).toBe(2);
     await reopened.close();
   });
 });

@@ -29,11 +29,12 @@ export function createRouter(app: App, handlers: Handlers, log: (message: string
       if (!parsed.success) throw validationError(parsed.error);
       const staff = authorize(app, channel, method);
       let audited = false;
-      const call: Call = {
+      const call: Call<MethodName> = {
         app,
         method,
         channel,
-        staff,
+        // authorize() returned a staff member for every method that is not public: the handler's type says so.
+        staff: staff as Staff,
         auditEntry(target) {
           audited = true;
           const actor = target.actor ?? staff;
@@ -62,7 +63,7 @@ export function createRouter(app: App, handlers: Handlers, log: (message: string
           });
         },
       };
-      const handler = handlers[method] as (input: unknown, call: Call) => Promise<unknown>;
+      const handler = handlers[method] as (input: unknown, call: Call<MethodName>) => Promise<unknown>;
       const value = await handler(parsed.data, call);
       if (spec.audit && !audited) throw new Error(`${method} is audited but its handler wrote no audit entry`);
       // Parsing the output strips anything the contract does not declare (a password hash can never leak).

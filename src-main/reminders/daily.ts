@@ -1,4 +1,4 @@
-import { todayOf, type App } from '../app';
+import { todayOf, type AppCore } from '../app';
 import { refreshDue } from './due';
 
 /** How often the workstation checks whether the day has turned. */
@@ -19,7 +19,7 @@ export class DailyReminders {
   /** Told of the pass's progress too (the browser host prints it). */
   onProgress: ((done: number, total: number) => void) | null = null;
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: AppCore) {}
 
   start(): void {
     if (this.timer) return;
@@ -40,6 +40,11 @@ export class DailyReminders {
 
   get refreshing(): boolean {
     return this.running !== null;
+  }
+
+  /** Resolves once no pass is running. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   /** Runs the pass (or joins the one running); resolves to the number of clients computed. */
@@ -66,16 +71,4 @@ export class DailyReminders {
       });
     return this.running;
   }
-}
-
-const passes = new WeakMap<App, DailyReminders>();
-
-/** The one daily pass of an app (made on first use). */
-export function dailyRemindersOf(app: App): DailyReminders {
-  let pass = passes.get(app);
-  if (!pass) {
-    pass = new DailyReminders(app);
-    passes.set(app, pass);
-  }
-  return pass;
 }

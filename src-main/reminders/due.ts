@@ -57,7 +57,7 @@ const CLIENT_COLUMNS = 'c.id, c.tier, c.birth_date, c.id_expiry, c.risk_assessed
 
 /** One day formatter per zone for the life of the process: its memo is what makes 600,000 contact days cheap. */
 const dayFormatters = new Map<string, (ms: number) => string>();
-function dayFormatter(timeZone: string): (ms: number) => string {
+export function dayFormatter(timeZone: string): (ms: number) => string {
   let format = dayFormatters.get(timeZone);
   if (!format) {
     format = localDates(timeZone);

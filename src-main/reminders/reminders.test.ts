@@ -4,7 +4,6 @@ import { addClients } from '../../test/fixtures/clients';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { todayOf } from '../app';
 import { seedDemoClients } from '../clients/seed/run';
-import { dailyRemindersOf } from './daily';
 import { recomputeClientDue } from './due';
 
 const W = 'admin-window';
@@ -54,7 +53,7 @@ describe('a relationship manager works through reminders', () => {
       }),
     );
     await ok(t.call(W, 'clients.logContact', { clientId: b, channel: 'sms', content: '到期提醒短信' }));
-    await dailyRemindersOf(t.app).run();
+    await t.app.reminders.run();
   });
   afterAll(async () => t.cleanup());
 
@@ -130,11 +129,11 @@ describe('a relationship manager works through reminders', () => {
     expect(await worklist()).toEqual([]);
     expect(await overdueNames(true)).toEqual([]);
     await advance(3 * DAY); // 5 November: still snoozed
-    await dailyRemindersOf(t.app).run();
+    await t.app.reminders.run();
     expect(await overdueNames(true)).toEqual([]);
     await advance(DAY); // 6 November
     expect(todayOf(t.app)).toBe('2026-11-06');
-    await dailyRemindersOf(t.app).run();
+    await t.app.reminders.run();
     expect((await worklist()).map((r) => r.key)).toEqual([cadence!.key]);
     const dismissed = await t.call(W, 'reminders.act', { clientId: c, key: cadence!.key, action: 'dismissed', reason: '客户已销户迁出' });
     expect(dismissed.ok).toBe(true);
@@ -167,7 +166,7 @@ describe('the worklist over a demo archive', () => {
     t = await testApp();
     await withAdmin(t);
     await seedDemoClients(t.store, t.clock, { clients: 600, seed: 7, actor: 'test' });
-    await dailyRemindersOf(t.app).run();
+    await t.app.reminders.run();
   });
   afterAll(async () => t.cleanup());
 

@@ -9,7 +9,7 @@ import type { Tier } from '../../src-shared/domain/tier';
 import type { RawDb } from '../store/open';
 import type { Database } from '../store/schema';
 import { newRowColumns, recordChange } from '../sync/outbox';
-import { computeDue, recomputeClientDue, type DuePolicy } from './due';
+import { computeDue, type DuePolicy } from './due';
 
 export type ReminderActInput = z.output<typeof reminderActInput>;
 
@@ -37,8 +37,8 @@ export async function remindersForClient(db: Kysely<Database>, raw: RawDb, clien
 
 /**
  * Records what a staff member did with one of a client's reminders (append-only, with its outbox record in the same
- * transaction), then recomputes the client's stored reminders. The reminder must be due now and not already done or
- * dismissed; a snoozed one may be done, dismissed or snoozed again.
+ * transaction); the caller then rederives the client (its stored reminders follow). The reminder must be due now and
+ * not already done or dismissed; a snoozed one may be done, dismissed or snoozed again.
  */
 export async function actOnReminder(
   trx: Transaction<Database>,
@@ -95,7 +95,6 @@ export async function actOnReminder(
   };
   await trx.insertInto('reminder_actions').values(row).execute();
   await recordChange(trx, clock, { table: 'reminder_actions', rowId: row.id, hlc: base.updated_hlc, change: { op: 'insert' } });
-  recomputeClientDue(raw, [input.clientId], policy, today);
   return { id: row.id };
 }
 

@@ -17,7 +17,7 @@ async function update(changes: Partial<Settings>): Promise<void> {
 async function profile(id: string): Promise<ClientProfile> {
   const res = await t.call(W, 'clients.profile', { id });
   if (!res.ok) throw new Error(res.error.message);
-  return res.value as ClientProfile;
+  return res.value;
 }
 
 describe('the branch’s rules as settings', () => {
@@ -26,7 +26,7 @@ describe('the branch’s rules as settings', () => {
     await withAdmin(t);
     const [referrer, referee] = await addClients(t.store, t.clock, [{ name: '老客户' }, { name: '新客户' }]);
     await update({ referralPointsEach: 8_000 });
-    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer, refereeId: referee })).toMatchObject({
+    expect(await t.call(W, 'clients.addReferral', { referrerId: referrer!, refereeId: referee! })).toMatchObject({
       ok: true,
       value: { pointsEach: 8_000 },
     });
@@ -47,7 +47,7 @@ describe('the branch’s rules as settings', () => {
     expect(p.summary.riskExpired).toBe(true);
     expect(await t.call(W, 'clients.list', { filters: { riskExpired: true } })).toMatchObject({ ok: true, value: { rows: [{ id }] } });
     const advice = await t.call(W, 'clients.logContact', {
-      clientId: id,
+      clientId: id!,
       channel: 'counter',
       content: '介绍理财产品',
       recommendation: { productName: '稳健理财', productRisk: 'R2', isSale: false, elderlyWarningConfirmed: true },
@@ -61,7 +61,7 @@ describe('the branch’s rules as settings', () => {
     const [id] = await addClients(t.store, t.clock, [{ name: '稳健型', riskLevel: 'C2', riskAssessedOn: '2026-06-01' }]);
     await update({ allowAboveLevelWithConfirmation: false });
     const advice = await t.call(W, 'clients.logContact', {
-      clientId: id,
+      clientId: id!,
       channel: 'counter',
       content: '客户坚持购买',
       recommendation: { productName: '权益基金', productRisk: 'R4', isSale: false, clientConfirmedAboveLevel: true },

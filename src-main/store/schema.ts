@@ -44,6 +44,8 @@ export interface StaffTable extends SyncColumns {
   failed_attempts: number;
   locked_until: string | null;
   disabled: number;
+  /** A demo account (the seeder's relationship managers): local, removed with the demo data. */
+  demo: Generated<number>;
 }
 
 export interface SettingsTable {
@@ -127,6 +129,8 @@ export interface ClientsTable extends SyncColumns {
   field_hlcs: string;
   pinyin: string;
   initials: string;
+  /** Demo data (seeding, the browser host's first run): never enters the outbox, removed whole on request. */
+  demo: Generated<number>;
 }
 
 export interface ClientMonthlyAssetsTable {

@@ -1,13 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { computeLifecycle } from '../../src-shared/domain/lifecycle';
-import { computeTier, tierRank, type TierPolicy } from '../../src-shared/domain/tier';
-import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { Change } from '../../src-shared/sync/protocol';
-import { decodeMonths, SYNCED_TABLES, pulledColumns, type SyncedTable } from '../../src-shared/sync/tables';
+import {
+  CLIENT_REFERENCE_COLUMNS,
+  decodeMonths,
+  pulledColumns,
+  SYNCED_TABLES,
+  syncedTable,
+  type SyncedTable,
+} from '../../src-shared/sync/tables';
 import type { ClientKeyMaker } from '../clients/bulk';
-import { type DuePolicy, recomputeClientDue } from '../reminders/due';
-import { searchDocument } from '../clients/master';
-import { cachedNameSearchTerms } from '../clients/search-terms';
+import { ClientRederiver, type DerivePolicy } from '../clients/rederive';
 import type { RawDb } from '../store/open';
 
 type Stmt = BetterSqlite3.Statement;
@@ -19,7 +21,7 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'parked';
 export interface ApplyContext {
   raw: RawDb;
   /** Tier, lifecycle and reminder thresholds in force (the settings satisfy every policy). */
-  policy: TierPolicy & LifecyclePolicy & DuePolicy;
+  policy: DerivePolicy;
   today: string;
   /** Makes the search keys and ID hash of client rows (with this store's hash key). */
   keys: ClientKeyMaker;
@@ -27,8 +29,6 @@ export interface ApplyContext {
 }
 
 const CLIENT_REQUIRED = ['client_no', 'kind', 'name', 'id_type', 'id_number'] as const;
-/** Columns that name a client: a change about an alias is applied to the client it stands for. */
-const CLIENT_REFERENCES = ['client_id', 'referrer_id', 'referee_id'] as const;
 /** JSON-array columns: a malformed one would break every screen that reads the client. */
 const JSON_ARRAY_COLUMNS = new Set(['interests', 'team', 'roles', 'flags']);
 
@@ -50,14 +50,14 @@ export class ChangeApplier {
   private readonly inserters = new Map<string, { columns: string[]; statement: Stmt }>();
   /** Client id → the id this workstation keeps for that client (itself unless it is an alias). */
   private readonly aliases = new Map<string, string>();
-  /** Clients whose derived values must be recomputed before the page commits. */
-  private readonly touched = new Set<string>();
-  /** Clients inserted by this page that have no search entry yet. */
-  private readonly unindexed = new Set<string>();
+  /** The clients a change touched: their derived values are recomputed before the page commits. */
+  private readonly derived: ClientRederiver;
   /** The newest stamp seen, so later local stamps sort after it. */
   maxHlc = '';
 
-  constructor(private readonly ctx: ApplyContext) {}
+  constructor(private readonly ctx: ApplyContext) {
+    this.derived = new ClientRederiver(ctx.raw, ctx.policy, ctx.today);
+  }
 
   private stmt(sql: string): Stmt {
     let s = this.statements.get(sql);
@@ -142,7 +142,7 @@ export class ChangeApplier {
   private unaliased(change: Change): Change {
     const rowId = change.table === 'clients' ? this.aliasOf(change.rowId) : change.rowId;
     let values = change.values;
-    for (const column of CLIENT_REFERENCES) {
+    for (const column of CLIENT_REFERENCE_COLUMNS) {
       const id = values[column];
       if (typeof id !== 'string') continue;
       const kept = this.aliasOf(id);
@@ -185,9 +185,9 @@ export class ChangeApplier {
     return this.stmt(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   }
 
-  private touch(change: Change): void {
-    const clientId = change.table === 'clients' ? change.rowId : change.values.client_id;
-    if (typeof clientId === 'string') this.touched.add(clientId);
+  private touch(change: Change, rewriteSearch = false): void {
+    const ids = change.table === 'clients' ? [change.rowId] : (syncedTable(change.table).clientRefs ?? []).map((c) => change.values[c]);
+    for (const id of ids) if (typeof id === 'string') this.derived.touch(id, rewriteSearch);
   }
 
   private applyKeyed(change: Change): ApplyOutcome {
@@ -303,11 +303,9 @@ export class ChangeApplier {
         return this.applyClient({ ...change, rowId: namesake.id });
       }
       const stamps = { '': change.hlc, ...(change.fieldHlcs ?? {}) };
-      const derived = clientKeyColumns(this.ctx.keys, { ...change.values });
-      this.insertRow(change, { ...derived.columns, field_hlcs: JSON.stringify(stamps) });
+      this.insertRow(change, { ...clientKeyColumns(this.ctx.keys, { ...change.values }), field_hlcs: JSON.stringify(stamps) });
       // Its search entry is written by finish(), once the tier its balances give is known.
-      this.unindexed.add(change.rowId);
-      this.touch(change);
+      this.touch(change, true);
       return 'applied';
     }
 
@@ -329,77 +327,16 @@ export class ChangeApplier {
     if (change.hlc > String(local.updated_hlc)) set.updated_hlc = change.hlc;
     set.field_hlcs = JSON.stringify(stamps);
     const merged = { ...local, ...set };
-    const derived = clientKeyColumns(this.ctx.keys, merged);
-    Object.assign(set, derived.columns);
+    Object.assign(set, clientKeyColumns(this.ctx.keys, merged));
     this.update('clients', change.rowId, set);
-    if ('name' in set) {
-      this.stmt('DELETE FROM client_search WHERE rowid = ?').run(local.rowid);
-      this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(
-        local.rowid,
-        searchDocument(derived.terms, Number(local.tier_rank)),
-      );
-    }
-    this.touch(change);
+    // A new name needs a new search entry.
+    this.touch(change, 'name' in set);
     return 'applied';
   }
 
-  /**
-   * Recomputes what is derived for every client a change touched: tier from the monthly balances, lifecycle from
-   * activity and assets, risk level from the latest assessment, and the FTS tier token when the tier moved.
-   */
+  /** Recomputes what is derived for every client the page touched (see ClientRederiver); returns how many. */
   finish(): number {
-    const read = this.stmt(
-      'SELECT rowid, name, tier_rank, lifecycle, risk_level, risk_assessed_on, first_business_date, last_activity_date, latest_assets_fen FROM clients WHERE id = ?',
-    );
-    const months = this.stmt('SELECT month, avg_daily_fen FROM client_monthly_assets WHERE client_id = ?');
-    const assessment = this.stmt(
-      'SELECT level, assessed_on FROM risk_assessments WHERE client_id = ? AND deleted_hlc IS NULL ORDER BY assessed_on DESC, updated_hlc DESC LIMIT 1',
-    );
-    const lastContact = this.stmt('SELECT max(substr(at, 1, 10)) AS day FROM contacts WHERE client_id = ? AND deleted_hlc IS NULL');
-    const write = this.stmt(
-      'UPDATE clients SET tier = ?, tier_rank = ?, lifecycle = ?, risk_level = ?, risk_assessed_on = ?, last_activity_date = ? WHERE rowid = ?',
-    );
-    for (const id of this.touched) {
-      const c = read.get(id) as (Row & { rowid: number }) | undefined;
-      if (!c) continue;
-      const balances = (months.all(id) as { month: string; avg_daily_fen: number }[]).map((m) => ({
-        month: m.month,
-        avgDailyFen: m.avg_daily_fen,
-      }));
-      const tier = computeTier(balances, this.ctx.policy);
-      const rank = tierRank(tier);
-      const latest = assessment.get(id) as { level: string; assessed_on: string } | undefined;
-      const contactDay = (lastContact.get(id) as { day: string | null }).day;
-      const lastActivity =
-        [c.last_activity_date, contactDay]
-          .filter((d): d is string => typeof d === 'string')
-          .sort()
-          .at(-1) ?? null;
-      const lifecycle = computeLifecycle(
-        {
-          firstBusinessDate: (c.first_business_date as string | null) ?? null,
-          lastActivityDate: lastActivity,
-          latestAssetsFen: Number(c.latest_assets_fen),
-        },
-        this.ctx.today,
-        this.ctx.policy,
-      );
-      write.run(tier, rank, lifecycle, latest?.level ?? null, latest?.assessed_on ?? null, lastActivity, c.rowid);
-      const unindexed = this.unindexed.delete(id);
-      if (unindexed || rank !== Number(c.tier_rank)) {
-        if (!unindexed) this.stmt('DELETE FROM client_search WHERE rowid = ?').run(c.rowid);
-        this.stmt('INSERT INTO client_search (rowid, terms) VALUES (?, ?)').run(
-          c.rowid,
-          searchDocument(cachedNameSearchTerms(String(c.name)).terms, rank),
-        );
-      }
-    }
-    // Reminders follow from the same facts (the cadence from the tier just computed, follow-ups, actions pulled
-    // from the branch's other workstations).
-    recomputeClientDue(this.ctx.raw, this.touched, this.ctx.policy, this.ctx.today);
-    const count = this.touched.size;
-    this.touched.clear();
-    return count;
+    return this.derived.finish();
   }
 }
 
@@ -416,7 +353,7 @@ function safeJson(text: string): unknown {
 }
 
 /** The search and duplicate-check columns of a client row, made on this device from its master data. */
-function clientKeyColumns(maker: ClientKeyMaker, row: Row): { columns: Row; terms: string } {
+function clientKeyColumns(maker: ClientKeyMaker, row: Row): Row {
   const keys = maker.of({
     name: String(row.name ?? ''),
     idType: String(row.id_type ?? ''),
@@ -424,13 +361,10 @@ function clientKeyColumns(maker: ClientKeyMaker, row: Row): { columns: Row; term
     mobile: typeof row.mobile === 'string' ? row.mobile : null,
   });
   return {
-    terms: keys.terms.terms,
-    columns: {
-      id_hash: keys.idHash,
-      id_tail: keys.idTail,
-      mobile_tail: keys.mobileTail,
-      pinyin: keys.terms.pinyin,
-      initials: keys.terms.initials,
-    },
+    id_hash: keys.idHash,
+    id_tail: keys.idTail,
+    mobile_tail: keys.mobileTail,
+    pinyin: keys.terms.pinyin,
+    initials: keys.terms.initials,
   };
 }

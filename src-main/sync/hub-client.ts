@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   enrollResponseSchema,
   errorResponseSchema,
+  type pullRequestSchema,
   pullResponseSchema,
   pushResponseSchema,
   type PushRequest,
@@ -61,7 +62,7 @@ export class HubClient {
     return this.post('/v1/push', body, pushResponseSchema, signal);
   }
 
-  pull(body: { cursor: number; limit: number }, signal?: AbortSignal) {
+  pull(body: z.input<typeof pullRequestSchema>, signal?: AbortSignal) {
     return this.post('/v1/pull', body, pullResponseSchema, signal);
   }
 

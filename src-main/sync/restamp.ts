@@ -4,7 +4,8 @@ import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../src-shared/domain
 import { MAX_CLOCK_AHEAD_MS } from '../../src-shared/sync/protocol';
 import { isSyncedTable, SYNCED_TABLES } from '../../src-shared/sync/tables';
 import type { Database } from '../store/schema';
-import { deviceIdentity, resetHlc, stampTime } from './outbox';
+import { resetHlc, stampTime } from './device-clock';
+import { deviceIdentity } from './state';
 
 /**
  * Corrects the stamps of changes not yet pushed when they lie in the hub's future: the clock ran fast while the
@@ -48,7 +49,8 @@ export async function restampFuture(trx: Transaction<Database>, clock: Clock, of
       .where('seq', '=', entry.seq)
       .execute();
     const table = entry.table_name;
-    if (table === 'client_monthly_assets') continue;
+    // A keyed series has no row stamps of its own.
+    if (SYNCED_TABLES[table].merge === 'keyed') continue;
     const row = await trx
       .selectFrom(table as 'clients')
       .select(['updated_hlc', 'deleted_hlc', ...(SYNCED_TABLES[table].merge === 'fields' ? (['field_hlcs'] as const) : [])])

@@ -3,40 +3,20 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../../src-shared/contract/errors';
 import type { SyncError, SyncStatus } from '../../src-shared/contract/sync';
 import { MAX_PULL_CHANGES } from '../../src-shared/sync/protocol';
-import { type App, todayOf } from '../app';
+import { ROW_TABLES } from '../../src-shared/sync/tables';
+import { type AppCore, todayOf } from '../app';
 import { ClientKeyMaker } from '../clients/bulk';
 import { idHashKey } from '../clients/id-hash';
+import { demoHoldings, holdsDemoData } from '../demo/rows';
 import type { JobControl } from '../jobs';
 import type { Database } from '../store/schema';
 import { ChangeApplier } from './apply';
+import { receiveStamp } from './device-clock';
 import { HubClient, SyncFailure, type Exchange } from './hub-client';
-import { CLOCK_OFFSET_KEY, deviceIdentity, readState, receiveStamp, UNENROLLED_BRANCH, writeState } from './outbox';
 import { readOutboxBatch } from './push';
+import { clearRestoreMark, readRestoreMark, rejoinAfterRestore } from './restore';
 import { restampFuture } from './restamp';
-
-const KEYS = {
-  hubUrl: 'sync_hub_url',
-  token: 'sync_token',
-  branchName: 'sync_branch_name',
-  cursor: 'sync_cursor',
-  lastSuccess: 'sync_last_success',
-  lastAttempt: 'sync_last_attempt',
-  lastError: 'sync_last_error',
-} as const;
-
-/** Tables with a branch column: rows written before enrollment are relabelled with the branch it gives. */
-const BRANCH_TABLES = [
-  'staff',
-  'clients',
-  'holdings',
-  'term_deposits',
-  'large_transactions',
-  'risk_assessments',
-  'important_dates',
-  'contacts',
-  'points_ledger',
-  'referrals',
-] as const;
+import { deviceIdentity, readState, SYNC_STATE as KEYS, UNENROLLED_BRANCH, writeState } from './state';
 
 /** Past this offset from the hub's clock staff are told to have the clock fixed (stamps are corrected anyway). */
 export const CLOCK_WARN_MS = 2 * 60 * 1000;
@@ -88,7 +68,7 @@ export class SyncService {
   private stopped = true;
 
   constructor(
-    private readonly app: App,
+    private readonly app: AppCore,
     options: Partial<SyncOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -103,7 +83,7 @@ export class SyncService {
       const { deviceId, branchId } = await deviceIdentity(trx, this.app.clock);
       const hubUrl = (await readState(trx, KEYS.hubUrl)) ?? null;
       const token = await readState(trx, KEYS.token);
-      const offsetText = await readState(trx, CLOCK_OFFSET_KEY);
+      const offsetText = await readState(trx, KEYS.clockOffset);
       const offset = offsetText === undefined ? null : Number(offsetText);
       const errorText = await readState(trx, KEYS.lastError);
       const { n } = await trx
@@ -114,6 +94,7 @@ export class SyncService {
         .selectFrom('sync_parked')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
+      const demo = await demoHoldings(trx);
       return {
         enrolled: Boolean(token),
         hubUrl,
@@ -128,19 +109,30 @@ export class SyncService {
         nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
         clockOffsetMs: offset,
         clockWrong: offset !== null && Math.abs(offset) > CLOCK_WARN_MS,
+        demoClients: demo.clients,
+        restoring: (await readRestoreMark(trx)) !== null,
       };
     });
   }
 
-  private async announce(): Promise<void> {
+  /** Tells every window where sync stands (the status dot, the Sync page). */
+  async announce(): Promise<void> {
     this.app.emit(null, 'sync.status', await this.status());
   }
 
   /**
    * Trades a one-time code for this workstation's token. Rows written before enrollment take the branch it gives.
-   * A workstation of one branch cannot be enrolled into another (its data would follow it).
+   * A workstation of one branch cannot be enrolled into another (its data would follow it), and one holding demo
+   * data is not enrolled at all until the demo data is removed (it would reach head office and every workstation
+   * of the branch).
    */
   async enroll(hubUrl: string, code: string, signal?: AbortSignal): Promise<SyncStatus> {
+    const demo = await demoHoldings(this.db);
+    if (holdsDemoData(demo)) {
+      throw new AppError('CONFLICT', 'errors.sync.demo_data', 'remove the demo data before enrolling this workstation', {
+        params: { clients: demo.clients },
+      });
+    }
     const { deviceId, branchId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
     const client = new HubClient(hubUrl, null, () => this.app.clock.now(), this.options.requestTimeoutMs);
     let exchange: Exchange<{ branchId: string; branchName: string; token: string; hubTime: number }>;
@@ -159,12 +151,18 @@ export class SyncService {
       await writeState(trx, KEYS.hubUrl, hubUrl);
       await writeState(trx, KEYS.token, answer.token);
       await writeState(trx, KEYS.branchName, answer.branchName);
-      await writeState(trx, 'branch_id', answer.branchId);
-      await writeState(trx, CLOCK_OFFSET_KEY, String(offsetOf(exchange, answer.hubTime)));
+      await writeState(trx, KEYS.branchId, answer.branchId);
+      await writeState(trx, KEYS.clockOffset, String(offsetOf(exchange, answer.hubTime)));
       await trx.deleteFrom('device_state').where('key', '=', KEYS.lastError).execute();
       if (branchId === UNENROLLED_BRANCH) {
-        for (const table of BRANCH_TABLES) {
-          await trx.updateTable(table).set({ branch_id: answer.branchId }).where('branch_id', '=', UNENROLLED_BRANCH).execute();
+        // Every table with a branch column, as the registry lists them: a table missing here would hold rows the
+        // hub refuses for good (issue 8: a reminder done before enrolling stopped all sync).
+        for (const table of ROW_TABLES) {
+          await trx
+            .updateTable(table as 'contacts')
+            .set({ branch_id: answer.branchId })
+            .where('branch_id', '=', UNENROLLED_BRANCH)
+            .execute();
         }
       }
     });
@@ -204,7 +202,9 @@ export class SyncService {
     await this.saveState({ [KEYS.lastAttempt]: this.nowIso() });
     await this.announce();
     try {
-      const pushed = await this.pushAll(client, job);
+      const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
+      await this.rejoinIfRestored(client, deviceId, job);
+      const pushed = await this.pushAll(client, deviceId, job);
       const pulled = await this.pullAll(client, job, pushed);
       this.failures = 0;
       await this.saveState({ [KEYS.lastSuccess]: this.nowIso(), [KEYS.lastError]: null });
@@ -230,11 +230,21 @@ export class SyncService {
     }
   }
 
-  private async pushAll(client: HubClient, job?: JobControl): Promise<number> {
+  /**
+   * After a restore (see restore.ts): an empty push tells where the hub stands with this device, and the outbox is
+   * renumbered above it before anything is sent.
+   */
+  private async rejoinIfRestored(client: HubClient, deviceId: string, job?: JobControl): Promise<void> {
+    const mark = await readRestoreMark(this.db);
+    if (mark?.phase !== 'rejoin') return;
+    const answer = await this.exchange(() => client.push({ deviceId, changes: [], auditHead: null }, job?.signal));
+    await this.db.transaction().execute((trx) => rejoinAfterRestore(trx, mark, answer.value.ackedSeq));
+  }
+
+  private async pushAll(client: HubClient, deviceId: string, job?: JobControl): Promise<number> {
     const pending = await this.pendingCount();
     let pushed = 0;
     let restamped = false;
-    const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
     for (;;) {
       cancelled(job);
       const batch = await readOutboxBatch(this.db, this.options.pushBatch);
@@ -243,7 +253,7 @@ export class SyncService {
         const auditHead = await this.auditHead();
         let exchange: Exchange<{ ackedSeq: number; hubTime: number }>;
         try {
-          const offset = await this.db.transaction().execute((trx) => readState(trx, CLOCK_OFFSET_KEY));
+          const offset = await this.db.transaction().execute((trx) => readState(trx, KEYS.clockOffset));
           const clockOffsetMs = offset === undefined ? undefined : Number(offset);
           exchange = await this.exchange(() =>
             client.push(
@@ -286,7 +296,9 @@ export class SyncService {
 
   private async pullPages(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
     const limit = Math.min(this.options.pullPage, MAX_PULL_CHANGES);
-    const fetchPage = (cursor: number) => this.exchange(() => client.pull({ cursor, limit }, job?.signal));
+    // Restored from a backup: this device's own changes made after the backup come back too, until caught up.
+    const includeOwn = (await readRestoreMark(this.db))?.phase === 'pull';
+    const fetchPage = (cursor: number) => this.exchange(() => client.pull({ cursor, limit, includeOwn }, job?.signal));
     let cursor = Number((await this.db.transaction().execute((trx) => readState(trx, KEYS.cursor))) ?? 0);
     let next = fetchPage(cursor);
     let pulled = 0;
@@ -305,6 +317,7 @@ export class SyncService {
         if (current !== from) throw new SyncFailure('errors.sync.busy', 'another sync moved the cursor', true);
         if (page.changes.length > 0) await this.applyPage(trx, page.changes);
         await writeState(trx, KEYS.cursor, String(page.cursor));
+        if (includeOwn && !page.more) await clearRestoreMark(trx);
       });
       cursor = page.cursor;
       pulled += page.changes.length;
@@ -332,12 +345,12 @@ export class SyncService {
   private async exchange<T extends { hubTime: number }>(request: () => Promise<Exchange<T>>): Promise<Exchange<T>> {
     try {
       const exchange = await request();
-      await this.saveState({ [CLOCK_OFFSET_KEY]: String(offsetOf(exchange, exchange.value.hubTime)) });
+      await this.saveState({ [KEYS.clockOffset]: String(offsetOf(exchange, exchange.value.hubTime)) });
       return exchange;
     } catch (error) {
       if (error instanceof SyncFailure && error.hubTime !== undefined) {
         const now = this.app.clock.now();
-        await this.saveState({ [CLOCK_OFFSET_KEY]: String(Math.round(now - error.hubTime)) });
+        await this.saveState({ [KEYS.clockOffset]: String(Math.round(now - error.hubTime)) });
       }
       throw error;
     }
@@ -349,6 +362,11 @@ export class SyncService {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(n);
+  }
+
+  /** Resolves once no sync is running. */
+  async settled(): Promise<void> {
+    await this.current?.catch(() => undefined);
   }
 
   private async auditHead(): Promise<{ seq: number; hash: string } | null> {
@@ -428,16 +446,4 @@ function toAppError(error: unknown): unknown {
   if (!(error instanceof SyncFailure)) return error;
   const code = error.key === 'errors.sync.unauthorized' ? 'FORBIDDEN' : error.key === 'errors.sync.refused' ? 'VALIDATION' : 'CONFLICT';
   return new AppError(code, error.key, error.message, { params: error.params });
-}
-
-const services = new WeakMap<App, SyncService>();
-
-/** The one sync service of an app (made on first use). */
-export function syncServiceOf(app: App, options?: Partial<SyncOptions>): SyncService {
-  let service = services.get(app);
-  if (!service) {
-    service = new SyncService(app, options);
-    services.set(app, service);
-  }
-  return service;
 }

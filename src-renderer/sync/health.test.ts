@@ -18,6 +18,8 @@ const enrolled: SyncStatus = {
   lastError: null,
   nextAttemptAt: null,
   clockOffsetMs: 0,
+  demoClients: 0,
+  restoring: false,
   clockWrong: false,
 };
 

@@ -332,6 +332,16 @@ export const clientsContract = {
     access: ['manager'],
     audit: true,
   }),
+  /**
+   * A risk assessment (风险测评) taken with the client: its level C1–C5 and the day. DOMAIN.md §4: the first one is
+   * done face to face at a branch, and one older than the validity setting blocks any recommendation until renewed.
+   */
+  'clients.recordAssessment': method({
+    input: z.object({ clientId, level: z.enum(RISK_LEVELS), assessedOn: isoDate, faceToFace: z.boolean() }),
+    output: z.object({ id: z.string() }),
+    access: 'session',
+    audit: true,
+  }),
   /** 002: both sides of a referral earn loyalty points (default 5,000 each) — never cash. */
   'clients.addReferral': method({
     input: z.object({ referrerId: clientId, refereeId: clientId }),

@@ -11,14 +11,15 @@ export type Role = (typeof ROLES)[number];
  */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {
   input: I;
   output: O;
-  access: Access;
+  /** Kept as written (`'public'`, `['admin']`): handlers of non-public methods are typed with a signed-in staff member. */
+  access: A;
   /** Written to the audit log on success (every mutation and every reveal of unmasked data). */
   audit: boolean;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType, const A extends Access>(spec: MethodSpec<I, O, A>): MethodSpec<I, O, A> {
   return spec;
 }

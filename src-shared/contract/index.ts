@@ -3,6 +3,7 @@ import type { SyncStatus } from './sync';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { clientsContract } from './clients';
+import { demoContract } from './demo';
 import { jobsContract } from './jobs';
 import { remindersContract } from './reminders';
 import { settingsContract } from './settings';
@@ -19,6 +20,7 @@ export const contract = {
   ...remindersContract,
   ...jobsContract,
   ...syncContract,
+  ...demoContract,
 };
 
 export type Contract = typeof contract;
@@ -26,6 +28,8 @@ export type MethodName = keyof Contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+/** Who may call it, as the contract says (`'public'`, `'session'` or the roles). */
+export type AccessOf<M extends MethodName> = Contract[M]['access'];
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -51,3 +55,4 @@ export * from './audit';
 export * from './clients';
 export * from './reminders';
 export * from './sync';
+export * from './demo';

@@ -75,6 +75,9 @@ export const settingsSchema = z.object({
   largeOutflowMinFen: wholeNumber(10_000 * YUAN, 100_000_000 * YUAN, 'validation.settings.large_outflow'),
   /** How long a dated occasion (birthday, maturity, outflow) stays overdue before it lapses. */
   occasionGraceDays: wholeNumber(1, 90, 'validation.settings.grace_days'),
+
+  /** Pulled changes waiting this long for their client are listed on the Sync page, where an administrator may discard them. */
+  parkedReviewDays: wholeNumber(1, 365, 'validation.settings.parked_days'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -102,6 +105,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idExpiryNoticeDays: DEFAULT_REMINDER_POLICY.idExpiryNoticeDays,
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
+  parkedReviewDays: 30,
 };
 
 /** The settings a client's tier is computed from: changing one re-tiers the archive. */

@@ -55,6 +55,10 @@ export const syncStatusSchema = z.object({
   clockOffsetMs: z.number().nullable(),
   /** The clock is far enough off that staff should have it fixed (stamps are corrected meanwhile). */
   clockWrong: z.boolean(),
+  /** Demo clients held here: a workstation holding demo data is not enrolled until it is removed. */
+  demoClients: z.number().int().nonnegative(),
+  /** Restored from a backup and not yet caught up with the hub (its own later changes come back on the next sync). */
+  restoring: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -63,6 +67,23 @@ export const syncResultSchema = z.object({
   pulled: z.number().int().nonnegative(),
   status: syncStatusSchema,
 });
+
+/** Why a pulled change waits: its client has not arrived, it clashes with a local row, or it is not valid here. */
+export const PARKED_REASONS = ['missing_parent', 'client_no_taken', 'login_taken', 'incomplete', 'invalid'] as const;
+
+export const parkedChangeSchema = z.object({
+  seq: z.number().int(),
+  table: z.string(),
+  rowId: z.string(),
+  /** One of PARKED_REASONS (an older workstation may have stored another word: shown as it is). */
+  reason: z.string(),
+  /** What made it invalid, for `invalid`. */
+  detail: z.string().nullable(),
+  parkedAt: z.string(),
+  /** A few words on what it is about: the client's name, the day of a contact. */
+  about: z.string().nullable(),
+});
+export type ParkedChange = z.infer<typeof parkedChangeSchema>;
 
 export const syncContract = {
   'sync.status': method({ input: z.object({}), output: syncStatusSchema, access: 'session', audit: false }),
@@ -79,5 +100,33 @@ export const syncContract = {
     output: syncResultSchema,
     access: 'session',
     audit: false,
+  }),
+  /** Pulled changes waiting longer than the `parkedReviewDays` setting, oldest first, keyset-paged by `seq`. */
+  'sync.parked': method({
+    input: z.object({
+      after: z.number().int().nonnegative().nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: z.object({
+      rows: z.array(parkedChangeSchema),
+      total: z.number().int().nonnegative(),
+      nextAfter: z.number().int().nullable(),
+      olderThanDays: z.number().int(),
+    }),
+    access: 'session',
+    audit: false,
+  }),
+  /** An administrator discards long-waiting parked changes (the ones named, or all of them), with a reason. */
+  'sync.discardParked': method({
+    input: z
+      .object({
+        seqs: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+        all: z.boolean().optional(),
+        reason: z.string().trim().min(4, { message: 'validation.reason_required' }).max(200),
+      })
+      .refine((v) => (v.seqs !== undefined) !== (v.all === true), { message: 'validation.parked_which', path: ['seqs'] }),
+    output: z.object({ discarded: z.number().int().nonnegative() }),
+    access: ['admin'],
+    audit: true,
   }),
 };

@@ -135,6 +135,8 @@ export const pushResponseSchema = z.object({
 export const pullRequestSchema = z.object({
   cursor: z.number().int().nonnegative(),
   limit: z.number().int().positive().max(MAX_PULL_CHANGES),
+  /** Send the device's own changes too: after a restore it has lost the ones it made since the backup. */
+  includeOwn: z.boolean().optional(),
 });
 export const pullResponseSchema = z.object({
   changes: changeList(MAX_PULL_CHANGES),

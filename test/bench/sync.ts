@@ -10,14 +10,13 @@ import type { Change } from '../../src-shared/sync/protocol';
 import { encodeMonths, monthlyAssetsRowId } from '../../src-shared/sync/tables';
 import { openHubDb, type HubDbOptions } from '../../src-hub/db';
 import { HubService } from '../../src-hub/service';
-import { createApp } from '../../src-main/app';
+import { createWorkstation } from '../../src-main/workstation';
 import { withBulkWriter } from '../../src-main/clients/bulk';
 import { CONTACT_NOTES, GIVEN_FEMALE, GIVEN_MALE, PRODUCTS, SURNAMES } from '../../src-main/clients/seed/names';
 import { Rng, WeightedPicker } from '../../src-main/clients/seed/random';
 import { generateKey } from '../../src-main/store/key';
 import { openStore, type Store } from '../../src-main/store/open';
 import { tableCounts } from '../../src-main/store/stats';
-import { SyncService } from '../../src-main/sync/service';
 import { dropSchema, PG_URL, spawnHub, type TestHub } from '../fixtures/hub';
 import { percentiles } from './stats';
 
@@ -170,8 +169,8 @@ function round(x: number): number {
 async function workstationStore(file: string) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const store = await openStore({ path: file, key: generateKey(), create: true });
-  const app = await createApp(store, systemClock);
-  return { app, sync: new SyncService(app) };
+  const { app } = await createWorkstation(store, systemClock);
+  return { app, sync: app.sync };
 }
 
 /**

@@ -53,7 +53,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     await b.sync.syncNow();
     const contact = (await ok(
       b.call(ADMIN, 'clients.logContact', {
-        clientId: clientIds[1],
+        clientId: clientIds[1]!,
         channel: 'phone',
         content: '回访：理财到期续作意向',
         result: '有意向',
@@ -73,7 +73,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     expect(heads.map((h) => h.seq)).toContain(head.seq);
 
     await a.sync.syncNow();
-    const profile = await ok(a.call(ADMIN, 'clients.profile', { id: clientIds[1] }));
+    const profile = await ok(a.call(ADMIN, 'clients.profile', { id: clientIds[1]! }));
     expect(JSON.stringify(profile)).toContain(contact.id);
     const status = await a.sync.status();
     expect(status).toMatchObject({ enrolled: true, branchId: '0931', lastError: null, clockWrong: false });

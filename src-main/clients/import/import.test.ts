@@ -133,7 +133,7 @@ describe('importing client master data', () => {
       signal: cancel.signal,
       onProgress: () => {
         // A colleague logs a contact while the import is part-way; then the import is cancelled.
-        contact = t.call('admin-window', 'clients.logContact', { clientId: existing, channel: 'counter', content: '办理转账' });
+        contact = t.call('admin-window', 'clients.logContact', { clientId: existing!, channel: 'counter', content: '办理转账' });
         cancel.abort();
       },
     });
@@ -156,7 +156,7 @@ describe('importing client master data', () => {
       contentBase64,
       dryRun: false,
     });
-    expect(res.ok && (res.value as ImportReport).imported).toBe(1100);
+    expect(res.ok && res.value.imported).toBe(1100);
     expect(events.at(-1)).toEqual({
       channel: 'admin-window',
       event: 'job.progress',

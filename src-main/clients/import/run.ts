@@ -2,7 +2,7 @@ import { AppError } from '../../../src-shared/contract/errors';
 import type { Settings } from '../../../src-shared/contract';
 import type { Clock } from '../../../src-shared/domain/clock';
 import { uuidv7 } from '../../../src-shared/domain/ids';
-import { computeLifecycle } from '../../../src-shared/domain/lifecycle';
+import { deriveClient } from '../../../src-shared/domain/client-derived';
 import { maskIdNumber, maskMobile } from '../../../src-shared/domain/masking';
 import { appendAudit, type AuditInput } from '../../audit/log';
 import type { Store } from '../../store/open';
@@ -67,7 +67,13 @@ export async function importClients(
   }
 
   const clientNoStmt = store.raw.prepare('SELECT 1 FROM clients WHERE client_no = ?');
-  const staff = await store.db.selectFrom('staff').select(['id', 'login', 'display_name']).where('deleted_hlc', 'is', null).execute();
+  // Real accounts only: a demo relationship manager never becomes a real client's manager.
+  const staff = await store.db
+    .selectFrom('staff')
+    .select(['id', 'login', 'display_name'])
+    .where('deleted_hlc', 'is', null)
+    .where('demo', '=', 0)
+    .execute();
   const managers = new Map<string, string>();
   for (const s of staff) {
     managers.set(s.login, s.id);
@@ -95,6 +101,12 @@ export async function importClients(
     })),
   };
   if (options.dryRun || good.length === 0) return report;
+  // No balances, activity or assessment yet: head office's monthly figures move the tier when they arrive.
+  const standing = deriveClient(
+    { months: [], firstBusinessDate: null, recordedActivityDate: null, lastContactDay: null, latestAssetsFen: 0, latestAssessment: null },
+    settings,
+    today,
+  );
 
   await withBulkWriter(store, clock, async (writer, trx) => {
     for (const [i, r] of good.entries()) {
@@ -110,17 +122,7 @@ export async function importClients(
           doNotDisturb: false,
           marketingConsent: false,
         },
-        {
-          // No balances yet: head office's monthly figures set the tier when they arrive.
-          tier: 'ordinary',
-          tierRank: 2,
-          lifecycle: computeLifecycle({ firstBusinessDate: null, lastActivityDate: null, latestAssetsFen: 0 }, today, settings),
-          latestAssetsFen: 0,
-          latestAssetsDate: null,
-          lastActivityDate: null,
-          riskLevel: null,
-          riskAssessedOn: null,
-        },
+        { ...standing, latestAssetsFen: 0, latestAssetsDate: null },
         true,
       );
       if ((i + 1) % CHUNK === 0) {

@@ -1,6 +1,8 @@
-import { computeLifecycle } from '../../../src-shared/domain/lifecycle';
+import { deriveClient } from '../../../src-shared/domain/client-derived';
+import { localDates } from '../../../src-shared/domain/clock';
 import { makeMainlandId } from '../../../src-shared/domain/id-number';
-import { computeTier, tierRank } from '../../../src-shared/domain/tier';
+import type { LifecyclePolicy } from '../../../src-shared/domain/lifecycle';
+import type { TierPolicy } from '../../../src-shared/domain/tier';
 import { uuidv7 } from '../../../src-shared/domain/ids';
 import { DEFAULT_REFERRAL_POLICY } from '../../../src-shared/domain/points';
 import type { ClientBulkWriter } from '../bulk';
@@ -96,11 +98,35 @@ function monthOf(ms: number, back: number): string {
   return labels[back] ?? '';
 }
 
+const localDays = new Map<string, (ms: number) => string>();
+/** The day an instant falls on in the workstation's zone, as the contact log counts it. */
+function localDay(timeZone: string, ms: number): string {
+  let format = localDays.get(timeZone);
+  if (!format) {
+    format = localDates(timeZone);
+    localDays.set(timeZone, format);
+  }
+  return format(ms);
+}
+
 type Profile = 'vip' | 'potential' | 'ordinary' | 'prospect' | 'churned' | 'new';
 
+/**
+ * The tier and lifecycle lines in force, today and the zone it is in: demo clients are placed by the same rule, on
+ * the same calendar, as every other client (`deriveClient`).
+ */
+export type SeedPolicy = TierPolicy & LifecyclePolicy & { today: string; timeZone: string };
+
 /** Writes one synthetic client and everything the branch knows of them. Returns the client id. */
-export function generateClient(w: SeedSink, rng: Rng, seed: number, index: number, todayMs: number, managers: Manager[]): string {
-  const today = isoDate(todayMs);
+export function generateClient(
+  w: SeedSink,
+  rng: Rng,
+  seed: number,
+  index: number,
+  todayMs: number,
+  managers: Manager[],
+  policy: SeedPolicy,
+): string {
   // Ids made in creation order (as a workstation makes them) keep every b-tree insert at the right edge:
   // seeding 200k clients is bound by the page cache otherwise.
   let idMs = todayMs + index * 16;
@@ -193,18 +219,22 @@ export function generateClient(w: SeedSink, rng: Rng, seed: number, index: numbe
     contacts.push({ at: todayMs - daysBack * DAY - rng.int(0, 8 * 3600) * 1000, note: rng.pick(CONTACT_NOTES) });
   }
   const lastActivityMs = contacts.reduce((max, c) => Math.max(max, c.at), 0);
-  const lastActivityDate = lastActivityMs > 0 ? isoDate(lastActivityMs) : null;
 
-  const tier = computeTier(months);
   const derived: ClientDerived = {
-    tier,
-    tierRank: tierRank(tier),
-    lifecycle: computeLifecycle({ firstBusinessDate: master.firstBusinessDate, lastActivityDate, latestAssetsFen }, today),
+    ...deriveClient(
+      {
+        months,
+        firstBusinessDate: master.firstBusinessDate,
+        recordedActivityDate: null,
+        lastContactDay: lastActivityMs > 0 ? localDay(policy.timeZone, lastActivityMs) : null,
+        latestAssetsFen,
+        latestAssessment: risk ? { level: risk.level, assessedOn: risk.on } : null,
+      },
+      policy,
+      policy.today,
+    ),
     latestAssetsFen,
     latestAssetsDate: months.length ? isoDate(todayMs - DAY) : null,
-    lastActivityDate,
-    riskLevel: risk?.level ?? null,
-    riskAssessedOn: risk?.on ?? null,
   };
   w.client(master, derived);
   w.monthly(id, months);
@@ -275,6 +305,7 @@ export class DemoArchive {
     private readonly seed: number,
     private readonly todayMs: number,
     private readonly managers: Manager[],
+    private readonly policy: SeedPolicy,
   ) {
     this.rng = new Rng(seed * 7919 + 17);
   }
@@ -283,7 +314,7 @@ export class DemoArchive {
   next(w: SeedSink): void {
     const { rng, ids, todayMs } = this;
     const i = ids.length;
-    ids.push(generateClient(w, rng, this.seed, i, todayMs, this.managers));
+    ids.push(generateClient(w, rng, this.seed, i, todayMs, this.managers, this.policy));
     // Referrals (002): about one client in fifty came through an earlier one; both earn points, never cash.
     if (i > 10 && rng.chance(0.02)) {
       const referrer = ids[rng.int(0, i - 1)] ?? ids[0]!;

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateMainlandId } from '../../../src-shared/domain/id-number';
 import { tempStore, testClock, type TempStore } from '../../../test/fixtures/store';
+import { DEFAULT_SETTINGS } from '../../../src-shared/contract';
+import { localDate } from '../../../src-shared/domain/clock';
+import { ClientRederiver } from '../rederive';
 import { seedDemoClients } from './run';
 
 const stores: TempStore[] = [];
@@ -42,7 +45,7 @@ describe('demo data', () => {
     await expect(seedDemoClients(s.store, clock, { clients: 10, seed: 2, actor: 'test' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('writes every branch-created fact with its outbox record', async () => {
+  it('marks everything it writes as demo data and puts none of it in the outbox', async () => {
     const s = await fresh();
     await seedDemoClients(s.store, clock, { clients: 300, seed: 9, actor: 'test' });
     const count = (sql: string) => (s.store.raw.prepare(sql).get() as { n: number }).n;
@@ -50,10 +53,26 @@ describe('demo data', () => {
       'SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM risk_assessments) + (SELECT count(*) FROM points_ledger) + (SELECT count(*) FROM referrals) AS n',
     );
     expect(facts).toBeGreaterThan(300);
-    expect(
-      count("SELECT count(*) AS n FROM outbox WHERE table_name IN ('contacts', 'risk_assessments', 'points_ledger', 'referrals')"),
-    ).toBe(facts);
+    expect(count('SELECT count(*) AS n FROM outbox')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM clients WHERE demo = 1')).toBe(300);
+    expect(count("SELECT count(*) AS n FROM staff WHERE demo = 1 AND login LIKE 'rm%'")).toBe(8);
     expect(count('SELECT count(*) AS n FROM client_search')).toBe(300);
+  });
+
+  it('places every demo client where the one rule for derived state would, so rederiving moves nothing', async () => {
+    const s = await fresh();
+    await seedDemoClients(s.store, clock, { clients: 500, seed: 5, actor: 'test' });
+    const standing = () =>
+      s.store.raw
+        .prepare('SELECT id, tier, tier_rank, lifecycle, risk_level, risk_assessed_on, last_activity_date FROM clients ORDER BY id')
+        .all();
+    const before = standing();
+    const today = localDate(clock.now(), DEFAULT_SETTINGS.timeZone);
+    const moved = await s.store.db.transaction().execute(async () => {
+      await new ClientRederiver(s.store.raw, DEFAULT_SETTINGS, today).all();
+      return standing();
+    });
+    expect(moved).toEqual(before);
   });
 
   it('ends with the schema it began with and the store back in WAL mode', async () => {

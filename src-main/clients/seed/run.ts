@@ -1,11 +1,14 @@
 import { AppError } from '../../../src-shared/contract/errors';
-import type { Clock } from '../../../src-shared/domain/clock';
+import type { Settings } from '../../../src-shared/contract';
+import { type Clock, localDate } from '../../../src-shared/domain/clock';
 import { appendAudit } from '../../audit/log';
 import { createStaff } from '../../auth/staff';
+import { loadSettings } from '../../settings/service';
 import { deferIndexes, withBulkLoad } from '../../store/bulk-load';
 import type { Store } from '../../store/open';
+import { isEnrolled } from '../../sync/state';
 import { withBulkWriter } from '../bulk';
-import { DemoArchive, demoClientNo, MAX_SEED, type Manager } from './generate';
+import { DemoArchive, demoClientNo, MAX_SEED, type Manager, type SeedPolicy } from './generate';
 import { applyCalls, WorkerSource } from './generator-thread';
 import type { SeedCall, SeedWorkerData } from './worker';
 
@@ -45,8 +48,10 @@ const MANAGER_NAMES = ['周晓明', '林嘉怡', '郑国强', '许婉婷', '冯�
 
 /**
  * Seeds a realistic, deterministic demo archive (same seed, same day → same data) through the archive's bulk
- * writer, in one transaction. Relationship managers are created as staff accounts with unusable random passwords
- * (an administrator sets real ones); they are shared by every seed run.
+ * writer, in one transaction. Everything it writes is demo data (DESIGN.md): marked, kept out of the outbox, removed
+ * whole by `admin demo remove`; and it never goes into a workstation enrolled with a hub, whose branch would get it.
+ * Relationship managers are created as demo staff accounts with unusable random passwords (an administrator sets
+ * real ones); they are shared by every seed run.
  */
 export async function seedDemoClients(store: Store, clock: Clock, options: SeedOptions): Promise<SeedReport> {
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > MAX_SEED) {
@@ -55,12 +60,17 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
   if (!Number.isInteger(options.clients) || options.clients < 1 || options.clients > 9_999_999) {
     throw new AppError('VALIDATION', 'errors.seed.bad_count', 'the number of clients must be from 1 to 9,999,999');
   }
+  if (await isEnrolled(store.db)) {
+    throw new AppError('CONFLICT', 'errors.seed.enrolled', 'this workstation is enrolled with a hub: demo data would reach head office');
+  }
   const first = demoClientNo(options.seed, 0);
   const taken = await store.db.selectFrom('clients').select('id').where('client_no', '=', first).executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', 'errors.seed.already_seeded', `seed ${options.seed} is already in this archive`);
 
   const started = performance.now();
   const managers = await ensureManagers(store, clock);
+  // Demo clients are placed by the tier and lifecycle lines in force, like every other client.
+  const policy = pick(await loadSettings(store.db), clock);
 
   const todayMs = Date.parse(new Date(clock.now()).toISOString().slice(0, 10));
   await withBulkLoad(store, SEED_CACHE_KIB, (db) =>
@@ -72,9 +82,9 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
         // Into an empty archive, the secondary indexes are built once at the end (see deferIndexes).
         const empty = !(await trx.selectFrom('clients').select('id').limit(1).executeTakeFirst());
         const buildIndexes = empty ? deferIndexes(store.raw, SEEDED_TABLES) : () => {};
-        const data: SeedWorkerData = { seed: options.seed, todayMs, managers, idKey: writer.idKey };
+        const data: SeedWorkerData = { seed: options.seed, todayMs, managers, idKey: writer.idKey, policy };
         let source = options.clients >= WORKER_MIN_CLIENTS ? WorkerSource.start(data, options.clients, CHUNK) : null;
-        const archive = new DemoArchive(options.seed, todayMs, managers);
+        const archive = new DemoArchive(options.seed, todayMs, managers, policy);
         try {
           for (let done = 0; done < options.clients;) {
             const n = Math.min(CHUNK, options.clients - done);
@@ -103,6 +113,7 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
         await appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
       },
       db,
+      true,
     ),
   );
   options.onProgress?.(options.clients, options.clients);
@@ -124,11 +135,25 @@ async function ensureManagers(store: Store, clock: Clock): Promise<Manager[]> {
       continue;
     }
     const staff = await store.db.transaction().execute(async (trx) => {
-      const created = await createStaff(trx, clock, { login, displayName, roles: ['counter'], password: crypto.randomUUID() });
+      const created = await createStaff(trx, clock, { login, displayName, roles: ['counter'], password: crypto.randomUUID(), demo: true });
       await appendAudit(trx, clock, { staffId: null, staffLogin: 'seed', method: 'admin.seed.staff', targetIds: [created.id] });
       return created;
     });
     managers.push({ id: staff.id, displayName });
   }
   return managers;
+}
+
+/** The lines a client's standing is computed from, as a plain object the generating thread can be sent. */
+function pick(settings: Settings, clock: Clock): SeedPolicy {
+  return {
+    today: localDate(clock.now(), settings.timeZone),
+    timeZone: settings.timeZone,
+    vipMinAvgDailyFen: settings.vipMinAvgDailyFen,
+    potentialMinGrowthPercent: settings.potentialMinGrowthPercent,
+    potentialLookbackMonths: settings.potentialLookbackMonths,
+    newClientMonths: settings.newClientMonths,
+    churnInactiveMonths: settings.churnInactiveMonths,
+    churnAssetsBelowFen: settings.churnAssetsBelowFen,
+  };
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClientKeyMaker, type ClientKeys } from '../bulk';
 import type { ClientDerived, ClientMaster } from '../master';
-import { DemoArchive, type Manager, type SeedSink } from './generate';
+import { DemoArchive, type Manager, type SeedPolicy, type SeedSink } from './generate';
 
 /** One row-writing call of the bulk writer, as it crosses from the generating thread to the writing one. */
 export type SeedCall =
@@ -13,6 +13,7 @@ export interface SeedWorkerData {
   todayMs: number;
   managers: Manager[];
   idKey: Uint8Array;
+  policy: SeedPolicy;
 }
 
 /** Records the archive's rows in order, with each client's search terms and ID hash already computed. */
@@ -33,7 +34,7 @@ export function recordingSink(calls: SeedCall[], keys: ClientKeyMaker): SeedSink
 if (parentPort) {
   const port = parentPort;
   const data = workerData as SeedWorkerData;
-  const archive = new DemoArchive(data.seed, data.todayMs, data.managers);
+  const archive = new DemoArchive(data.seed, data.todayMs, data.managers, data.policy);
   const keys = new ClientKeyMaker(Buffer.from(data.idKey));
   port.on('message', (n: number) => {
     const calls: SeedCall[] = [];

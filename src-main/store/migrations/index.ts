@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_clients';
 import * as m0003 from './0003_sync';
 import * as m0004 from './0004_reminders';
+import * as m0005 from './0005_demo';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_clients': m0002,
   '0003_sync': m0003,
   '0004_reminders': m0004,
+  '0005_demo': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

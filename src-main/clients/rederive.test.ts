@@ -11,13 +11,13 @@ const W = 'admin-window';
 async function update(changes: Partial<Settings> & { jobId?: string }): Promise<Settings> {
   const res = await t.call(W, 'settings.update', changes);
   if (!res.ok) throw new Error(res.error.message);
-  return res.value as Settings;
+  return res.value;
 }
 
 async function summary(id: string): Promise<ClientProfile['summary']> {
   const res = await t.call(W, 'clients.profile', { id });
   if (!res.ok) throw new Error(res.error.message);
-  return (res.value as ClientProfile).summary;
+  return res.value.summary;
 }
 
 async function searchNames(q: string): Promise<{ name: string; tier: string }[]> {

@@ -1,0 +1,54 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { syncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
+import type { Database } from '../store/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Demo data (DESIGN.md "The store"): the clients seeding marks as demo, every row that names one (through the
+ * registry's client references: a contact a trainee logs on a demo client is demo too), and the seeder's staff
+ * accounts. It never enters the outbox, a workstation holding it is not enrolled, and it is removed whole.
+ */
+export async function isDemoRow(trx: Db, table: SyncedTableName, rowId: string): Promise<boolean> {
+  if (table === 'clients') {
+    const row = await trx.selectFrom('clients').select('demo').where('id', '=', rowId).executeTakeFirst();
+    return row?.demo === 1;
+  }
+  if (table === 'staff') {
+    const row = await trx.selectFrom('staff').select('demo').where('id', '=', rowId).executeTakeFirst();
+    return row?.demo === 1;
+  }
+  const refs = syncedTable(table).clientRefs ?? [];
+  if (refs.length === 0) return false;
+  // Table and column names come from the registry's closed list, never from input.
+  const named = sql.join(
+    refs.map((ref) => sql`SELECT ${sql.ref(ref)} FROM ${sql.table(table)} WHERE id = ${rowId}`),
+    sql` UNION ALL `,
+  );
+  const found = await sql<{ one: number }>`SELECT 1 AS one FROM clients WHERE demo = 1 AND id IN (${named}) LIMIT 1`.execute(trx);
+  return found.rows.length > 0;
+}
+
+export interface DemoHoldings {
+  clients: number;
+  staff: number;
+}
+
+/** How much demo data the store holds (none: the workstation may be enrolled). */
+export async function demoHoldings(db: Db): Promise<DemoHoldings> {
+  const clients = await db
+    .selectFrom('clients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('demo', '=', 1)
+    .executeTakeFirstOrThrow();
+  const staff = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('demo', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { clients: Number(clients.n), staff: Number(staff.n) };
+}
+
+export function holdsDemoData(holdings: DemoHoldings): boolean {
+  return holdings.clients > 0 || holdings.staff > 0;
+}

@@ -1,0 +1,56 @@
+import type { Clock } from '../src-shared/domain/clock';
+import type { App, AppCore } from './app';
+import { Sessions } from './auth/sessions';
+import { handlers } from './ipc/handlers';
+import { createRouter, type Router } from './ipc/router';
+import { DailyReminders } from './reminders/daily';
+import { loadSettings } from './settings/service';
+import type { Store } from './store/open';
+import { SyncService, type SyncOptions } from './sync/service';
+
+export interface WorkstationOptions {
+  sync?: Partial<SyncOptions>;
+  /** Where the router logs unexpected errors (their stacks never cross the boundary). */
+  log?: (message: string) => void;
+}
+
+export interface Workstation {
+  app: App;
+  /** The one path every renderer request takes, whichever transport brings it. */
+  router: Router;
+  /** Starts the background work: automatic sync, the daily reminders pass. */
+  start(): void;
+  /** Stops it and waits for what is running (a sync, a pass) to settle. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The workstation as one piece, for every host of it — the Electron main process, the browser host, the admin
+ * CLI's sync commands and the test fixtures: the settings in force, the sessions, the sync service and the daily
+ * reminders pass over one open store, and the handler table behind one router. Nothing is registered anywhere else.
+ */
+export async function createWorkstation(store: Store, clock: Clock, options: WorkstationOptions = {}): Promise<Workstation> {
+  const core: AppCore = {
+    store,
+    clock,
+    sessions: new Sessions(clock),
+    settings: await loadSettings(store.db),
+    jobs: new Map(),
+    // The transport, made after the router, sets how events reach the renderer (`app.emit = …`).
+    emit: () => undefined,
+  };
+  const app: App = Object.assign(core, { sync: new SyncService(core, options.sync), reminders: new DailyReminders(core) });
+  return {
+    app,
+    router: createRouter(app, handlers, options.log),
+    start() {
+      app.sync.start();
+      app.reminders.start();
+    },
+    async stop() {
+      app.sync.stop();
+      app.reminders.stop();
+      await Promise.all([app.sync.settled(), app.reminders.settled()]);
+    },
+  };
+}
