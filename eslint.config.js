@@ -23,6 +23,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // The layers (DESIGN.md "Folders"), tests beside the code included: a test that reaches across a layer ties the
+  // layers together as surely as the code would. Suites that cross on purpose live under test/.
   {
     files: ['src-shared/**'],
     rules: {
@@ -31,7 +33,10 @@ export default tseslint.config(
         {
           patterns: [
             ...nodeAndElectron,
-            { group: ['react', '../src-main/*', '../../src-main/*'], message: 'src-shared imports nothing outside itself' },
+            {
+              group: ['react', '**/src-main/**', '**/src-hub/**', '**/src-renderer/**', '**/test/**'],
+              message: 'src-shared imports nothing outside itself',
+            },
           ],
         },
       ],
@@ -45,19 +50,53 @@ export default tseslint.config(
         {
           patterns: [
             ...nodeAndElectron,
-            { group: ['**/src-main/**', '**/src-hub/**'], message: 'the renderer reaches main only through the api client' },
+            {
+              group: ['**/src-main/**', '**/src-hub/**', '**/test/**'],
+              message: 'the renderer imports only src-shared, and reaches main only through the api client',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src-main/**', 'src-hub/**'],
+    files: ['src-main/**'],
     ignores: ['src-main/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron'], message: 'only src-main/electron may import Electron: the rest runs under plain Node' }] },
+        {
+          patterns: [
+            { group: ['electron'], message: 'only src-main/electron may import Electron: the rest runs under plain Node' },
+            { group: ['**/src-hub/**', '**/src-renderer/**'], message: 'src-main imports src-shared only; the hub is reached over HTTP' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-hub/**', '**/src-renderer/**'], message: 'src-main imports src-shared only' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-hub/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'the hub runs under plain Node' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'the hub never imports the workstation: they meet only over the protocol',
+            },
+          ],
+        },
       ],
     },
   },

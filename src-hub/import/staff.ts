@@ -1,20 +1,19 @@
 import crypto from 'node:crypto';
 import { displayNameSchema, loginSchema, passwordSchema } from '../../src-shared/contract/auth';
 import { ROLES, type Role } from '../../src-shared/contract/define';
+import { PASSWORD_SCRYPT } from '../../src-shared/domain/password-hash';
 import { type ChangeDraft, type ImportContext, type KindImporter, missingOf, type RowReader } from './row';
 import { parseFlag } from './values';
 
 /**
- * Exactly what the workstation's verifier expects (src-main/auth/password.ts, which src-hub may not import):
- * scrypt N=2^15, r=8, p=1 over the NFC form of the password, a 16-byte random salt, a 32-byte key, both in hex.
- * Changing one side without the other locks every imported account out: src-hub/import.test.ts checks the pair.
+ * Exactly what the workstation's verifier expects: the shared scrypt parameters over the NFC form of the password,
+ * off the event loop (an import may hash hundreds). test/sync/sync.test.ts signs in at a workstation with one.
  */
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const KEY_LENGTH = 32;
+const { cost: SCRYPT, keyLength: KEY_LENGTH, saltLength: SALT_LENGTH } = PASSWORD_SCRYPT;
 const HASHES_AT_ONCE = 4;
 
 export function hashStaffPassword(password: string): Promise<{ hash: string; salt: string }> {
-  const salt = crypto.randomBytes(16);
+  const salt = crypto.randomBytes(SALT_LENGTH);
   return new Promise((resolve, reject) => {
     crypto.scrypt(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT, (error, key) => {
       if (error) reject(error);

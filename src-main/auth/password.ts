@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
+import { PASSWORD_SCRYPT } from '../../src-shared/domain/password-hash';
 
-// Per-user salt, scrypt N=2^15: ~60 ms a check, slow enough against guessing, fast enough at the counter.
-const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const LENGTH = 32;
+// Per-user salt; the parameters are shared with head office's staff import.
+const { cost: PARAMS, keyLength: LENGTH, saltLength: SALT } = PASSWORD_SCRYPT;
 
 export interface PasswordHash {
   hash: string;
@@ -10,7 +10,7 @@ export interface PasswordHash {
 }
 
 export function hashPassword(password: string): PasswordHash {
-  const salt = crypto.randomBytes(16);
+  const salt = crypto.randomBytes(SALT);
   const hash = crypto.scryptSync(password.normalize('NFC'), salt, LENGTH, PARAMS);
   return { hash: hash.toString('hex'), salt: salt.toString('hex') };
 }

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientProfile } from '../../src-shared/contract';
 import { addClients } from '../../test/fixtures/clients';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type ImportReport } from '../../../src-shared/contract';
+import { DEFAULT_SETTINGS } from '../../../src-shared/contract';
 import { makeMainlandId } from '../../../src-shared/domain/id-number';
 import { addClients } from '../../../test/fixtures/clients';
 import { testApp, withAdmin, type TestApp } from '../../../test/fixtures/store';
