@@ -2,16 +2,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClients } from './clients';
+import { crashHarness } from './crash';
 import { benchSync } from './sync';
 
 // `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`
 // `npm run bench -- sync [--clients 100000] [--push 100000] [--runs 50] [--json]`: prints figures, never asserts.
+// `npm run bench -- crash [--runs 200] [--seed 1] [--json]`: kills a writer at random moments, checks after each.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     clients: { type: 'string' },
     push: { type: 'string', default: '100000' },
-    runs: { type: 'string', default: '50' },
+    runs: { type: 'string' },
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: '300' },
     json: { type: 'boolean', default: false },
@@ -34,13 +36,21 @@ if (which === 'clients') {
   result = await benchSync({
     clients: Number(values.clients ?? 100_000),
     pushChanges: Number(values.push),
-    incrementalRuns: Number(values.runs),
+    incrementalRuns: Number(values.runs ?? 50),
     seed: Number(values.seed),
     workDir: values['work-dir'],
     log,
   });
+} else if (which === 'crash') {
+  result = await crashHarness({
+    runs: Number(values.runs ?? 200),
+    seed: Number(values.seed),
+    maxKillAfterMs: 1500,
+    workDir: values['work-dir'],
+    log,
+  });
 } else {
-  console.error(`unknown benchmark: ${which} (available: clients, sync)`);
+  console.error(`unknown benchmark: ${which} (available: clients, sync, crash)`);
   process.exit(2);
 }
 console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
