@@ -29,7 +29,9 @@ function addStaff(login: string, name: string, roles: string[], env: Record<stri
   });
 }
 
-describe('the administrator’s command line', () => {
+// Each step is a process of its own (tsx start-up included): a story of eight of them needs more than the default 30 s
+// on a busy two-core machine.
+describe('the administrator’s command line', { timeout: 120_000 }, () => {
   it('initialises a passphrase-protected store, adds and lists staff, and verifies it', () => {
     expect(admin(['init']).code).toBe(0);
     expect(fs.existsSync(files.salt)).toBe(true);

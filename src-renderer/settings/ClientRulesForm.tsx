@@ -27,7 +27,8 @@ type NumberRule =
   | 'birthdayNoticeDays'
   | 'idExpiryNoticeDays'
   | 'largeOutflowMinFen'
-  | 'occasionGraceDays';
+  | 'occasionGraceDays'
+  | 'parkedReviewDays';
 
 interface RuleField {
   key: NumberRule;
@@ -74,6 +75,10 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'largeOutflowMinFen', label: 'settings.rules.large_outflow', money: true },
       { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
     ],
+  },
+  {
+    title: 'settings.rules.group.sync',
+    fields: [{ key: 'parkedReviewDays', label: 'settings.rules.parked_days', suffix: 'settings.rules.unit.days' }],
   },
 ];
 const FIELDS = GROUPS.flatMap((g) => g.fields);

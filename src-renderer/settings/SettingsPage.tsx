@@ -1,5 +1,6 @@
 import { Alert, Group, Loader } from '@mantine/core';
 import { AuditSection } from '../audit/AuditSection';
+import { DemoDataSection } from '../demo/DemoDataSection';
 import { mayCall } from '../auth/access';
 import { useSession } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
@@ -27,6 +28,7 @@ export function SettingsPage() {
       </Section>
       {mayCall(staff, 'settings.update') && <IdleLockSection />}
       {mayCall(staff, 'settings.update') && <ClientRulesSection />}
+      <DemoDataSection />
       {mayCall(staff, 'staff.list') && (
         <Section title={t('staff.title')} testId="staff-section">
           <StaffTable />

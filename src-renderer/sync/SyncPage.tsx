@@ -1,16 +1,18 @@
-import { Alert, Code, DataList, Loader, Text } from '@mantine/core';
+import { Alert, Button, Code, DataList, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { SyncStatus } from '../../src-shared/contract';
 import { mayCall } from '../auth/access';
 import { useSession } from '../auth/hooks';
 import { errorMessage, keyMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n, useT } from '../i18n/I18nProvider';
+import { hrefOf } from '../shell/router';
 import { Page } from '../shell/Page';
 import { Section } from '../shell/Section';
 import { EnrollForm } from './EnrollForm';
 import { lastAttemptFailed, offsetMinutes } from './health';
 import { useSyncStatus } from './hooks';
+import { ParkedReview } from './ParkedReview';
 import { SyncNowPanel } from './SyncNowPanel';
 
 /**
@@ -40,7 +42,9 @@ export function SyncPage() {
               description={t(status.data.enrolled ? 'sync.enroll.again_intro' : 'sync.enroll.intro')}
               testId="sync-enroll"
             >
-              {mayCall(staff, 'sync.enroll') ? (
+              {status.data.demoClients > 0 ? (
+                <DemoFirst clients={status.data.demoClients} />
+              ) : mayCall(staff, 'sync.enroll') ? (
                 <EnrollForm knownHubUrl={status.data.hubUrl} />
               ) : (
                 <Alert data-testid="sync-ask-admin" color="gray" variant="light">
@@ -50,9 +54,28 @@ export function SyncPage() {
             </Section>
           )}
           <StatusSection status={status.data} />
+          {status.data.parkedChanges > 0 && <ParkedReview />}
         </>
       )}
     </Page>
+  );
+}
+
+/** Demo data never reaches head office: it goes first (Settings), then the workstation is enrolled. */
+function DemoFirst({ clients }: { clients: number }) {
+  const t = useT();
+  const formats = useFormats();
+  return (
+    <Alert data-testid="sync-demo-first" color="orange" variant="light" title={t('sync.demo.title')}>
+      <Stack gap="xs">
+        <Text size="sm">{t('sync.demo.body', { clients: formats.count(clients) })}</Text>
+        <Group>
+          <Button component="a" href={hrefOf('settings')} size="xs" variant="light" color="orange" data-testid="sync-demo-settings">
+            {t('sync.demo.go_settings')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -69,6 +92,11 @@ function StatusSection({ status }: { status: SyncStatus }) {
 
   return (
     <Section title={t('sync.status.title')} testId="sync-status">
+      {status.restoring && (
+        <Alert data-testid="sync-restoring" color="blue" variant="light" title={t('sync.restoring.title')}>
+          {t('sync.restoring.body')}
+        </Alert>
+      )}
       {status.clockWrong && (
         <Alert data-testid="sync-clock-warning" color="orange" variant="light" title={t('sync.clock.title')}>
           {status.clockOffsetMs === null

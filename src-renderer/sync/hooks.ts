@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { InputOf, OutputOf, SyncStatus } from '../../src-shared/contract';
 import { api } from '../api/client';
@@ -65,4 +65,27 @@ export function useNow(everyMs: number): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** Received changes kept waiting longer than the review setting, a page at a time (there may be thousands). */
+export function useParkedChanges(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['sync.parked'],
+    queryFn: ({ pageParam }) => api.sync.parked({ after: pageParam, limit: 200 }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextAfter,
+    enabled,
+  });
+}
+
+/** An administrator discards long-waiting changes (the chosen ones, or all), with a reason; audited in main. */
+export function useDiscardParked() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'sync.discardParked'>) => api.sync.discardParked(input),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sync.parked'] });
+      void queryClient.invalidateQueries({ queryKey: syncStatusQuery.queryKey });
+    },
+  });
 }

@@ -6,6 +6,7 @@ import { useFormats } from '../../i18n/formats';
 import { useSession } from '../../auth/hooks';
 import { mayCall } from '../../auth/access';
 import { channelLabel, idTypeLabel } from '../labels';
+import { AssessmentForm } from './AssessmentForm';
 import { Fact } from './Fact';
 import { ImportantDates } from './ImportantDates';
 import { PreferencesForm } from './PreferencesForm';
@@ -109,6 +110,13 @@ export function OverviewTab({ profile, today }: { profile: ClientProfile; today:
           </SimpleGrid>
         )}
         {mayCall(staff, 'clients.pinStrategic') && <StrategicPin profile={profile} />}
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('clients.assessment.title')}
+        </Title>
+        <AssessmentForm profile={profile} today={today} />
       </Stack>
 
       <Stack gap="sm">

@@ -7,7 +7,7 @@ import { profileQuery } from '../hooks';
  * A change to one client's profile (needs and preferences, important dates, strategic pin, referral): the
  * profile is read again afterwards; what also shows in lists (the strategic flag) refreshes those too.
  */
-function useProfileChange<M extends MethodName>(method: M, clientId: string, { listed = false } = {}) {
+function useProfileChange<M extends MethodName>(method: M, clientId: string, { listed = false, reminders = false } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: InputOf<M>) => callMethod(method, input),
@@ -17,6 +17,10 @@ function useProfileChange<M extends MethodName>(method: M, clientId: string, { l
         void queryClient.invalidateQueries({ queryKey: ['clients.list'] });
         void queryClient.invalidateQueries({ queryKey: ['clients.search'] });
       }
+      if (reminders) {
+        void queryClient.invalidateQueries({ queryKey: ['reminders.forClient'] });
+        void queryClient.invalidateQueries({ queryKey: ['reminders.worklist'] });
+      }
     },
   });
 }
@@ -25,6 +29,9 @@ export const useUpdateProfile = (clientId: string) => useProfileChange('clients.
 export const useAddImportantDate = (clientId: string) => useProfileChange('clients.addImportantDate', clientId);
 export const useRemoveImportantDate = (clientId: string) => useProfileChange('clients.removeImportantDate', clientId);
 export const usePinStrategic = (clientId: string) => useProfileChange('clients.pinStrategic', clientId, { listed: true });
+/** The risk level shows in lists and search results too, and a renewal settles the "assessment expired" reminder. */
+export const useRecordAssessment = (clientId: string) =>
+  useProfileChange('clients.recordAssessment', clientId, { listed: true, reminders: true });
 
 /** A referral earns both clients points, so both profiles are read again. */
 export function useAddReferral(clientId: string) {
