@@ -77,6 +77,23 @@ describe('a client at the counter', () => {
     expect(await page.getByTestId('contact-content').inputValue()).toBe('这款理财保本保息，放心买');
   });
 
+  it('a renewed risk assessment is recorded on the profile, and the risk line follows it', async () => {
+    const form = page.getByTestId('assessment');
+    await form.scrollIntoViewIfNeeded();
+    await page.getByTestId('assessment-level').selectOption('C4');
+    // Today is filled in; a date in the future is refused with the reason, in place.
+    const today = await page.getByTestId('assessment-date').inputValue();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByTestId('assessment-date').fill('2099-01-01');
+    await page.getByTestId('assessment-record').click();
+    await expect.poll(() => form.textContent()).toContain(zhCN['errors.assessment.date']);
+    await page.getByTestId('assessment-date').fill(today);
+    await page.getByTestId('assessment-record').click();
+    await expect.poll(() => form.textContent()).toContain('C4');
+    await expect.poll(() => page.getByTestId('profile-header').textContent()).toContain('C4');
+    expect(withStore((raw) => raw.prepare('SELECT risk_level FROM clients WHERE id = ?').pluck().get(client.id))).toBe('C4');
+  });
+
   it('the full ID number is revealed only with a reason, and the reveal is in the audit log', async () => {
     const reason = '客户办理挂失，核对身份证件';
     await page.getByTestId('reveal-id').click();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src-renderer/i18n/dictionary';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
-import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, type RunningHost } from '../fixtures/browser';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
 import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
 import type { TestClock } from '../fixtures/store';
 
@@ -44,13 +44,36 @@ describe('a new workstation and the head-office hub', () => {
     expect(await dot.getAttribute('aria-label')).toBe(zhCN['sync.dot.off']);
   });
 
-  it('the light leads the administrator to the Sync page, which says "not enrolled" and offers enrollment', async () => {
+  it('the light leads the administrator to the Sync page, which says "not enrolled" and asks for the demo data to go first', async () => {
     await page.getByTestId('sync-dot').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(zhCN['nav.sync']);
     await expect.poll(() => page.getByTestId('sync-enrolled').textContent()).toBe(zhCN['sync.enrolled.no']);
     expect(await page.getByTestId('sync-last-success').textContent()).toBe(zhCN['sync.never']);
     expect(await page.getByTestId('sync-now').isDisabled()).toBe(true);
-    expect(await page.getByTestId('sync-enroll-form').isVisible()).toBe(true);
+    // The first run's training clients must never reach head office: no enrollment form while they are here.
+    await page.getByTestId('sync-demo-first').waitFor();
+    expect(await page.getByTestId('sync-demo-first').textContent()).toContain(translate('zh-CN', 'sync.demo.body', { clients: '2,000' }));
+    expect(await page.getByTestId('sync-enroll-form').count()).toBe(0);
+  });
+
+  it('the administrator removes the demo data in Settings, with progress, and the enrollment form appears', async () => {
+    await page.getByTestId('sync-demo-settings').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(zhCN['nav.settings']);
+    await page.getByTestId('demo-holds').waitFor();
+    expect(await page.getByTestId('demo-holds').textContent()).toBe(
+      translate('zh-CN', 'settings.demo.holds', { clients: '2,000', staff: '8' }),
+    );
+    await page.getByTestId('demo-remove').click();
+    // A second look before anything goes: the dialog says what will be removed.
+    await page.getByTestId('demo-remove-confirm').click();
+    await page.getByTestId('demo-removed').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('demo-removed').textContent()).toBe(
+      translate('zh-CN', 'settings.demo.removed', { clients: '2,000', staff: '8' }),
+    );
+    await expect.poll(() => page.getByTestId('demo-none').count()).toBe(1);
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('sync-enroll-form').waitFor();
+    expect(await page.getByTestId('sync-demo-first').count()).toBe(0);
   });
 
   it('a mistyped address and code are caught before anything is sent', async () => {
@@ -94,6 +117,44 @@ describe('a new workstation and the head-office hub', () => {
     await page.keyboard.press('Control+K');
     await page.getByTestId('client-search').fill('oymx');
     await expect.poll(() => page.getByTestId('client-row').first().textContent()).toContain('欧阳明轩');
+    expect(errors).toEqual([]);
+  });
+
+  it('changes kept waiting a month for a client that never came are listed, and the administrator discards them with a reason', async () => {
+    // What another counter's leaked training data looks like here after a month: contacts of clients never seen.
+    const parkedAt = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    withHostStore(host, (raw) => {
+      const park = raw.prepare(
+        "INSERT INTO sync_parked (table_name, row_id, change, reason, parked_at) VALUES ('contacts', ?, ?, 'missing_parent', ?)",
+      );
+      for (let i = 0; i < 3; i++) {
+        const change = {
+          seq: i + 1,
+          table: 'contacts',
+          rowId: `stray-${i}`,
+          op: 'upsert',
+          hlc: '0',
+          branchId: '0931',
+          values: { at: '2026-10-20T02:00:00.000Z' },
+        };
+        park.run(`stray-${i}`, JSON.stringify(change), parkedAt);
+      }
+    });
+    // The next sync (here: Sync now) retries them, and they are still waiting.
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('sync-now').click();
+    const review = page.getByTestId('sync-parked-review');
+    await review.waitFor();
+    expect(await review.textContent()).toContain(translate('zh-CN', 'sync.parked_review.description', { count: '3', days: 30 }));
+    expect(await page.getByTestId('parked-table').textContent()).toContain(zhCN['sync.parked.reason.missing_parent']);
+    // No reason, no discard.
+    await page.getByTestId('parked-discard-all').click();
+    await expect.poll(() => review.textContent()).toContain(zhCN['validation.reason_required']);
+    await page.getByTestId('parked-reason').fill('邻柜培训数据误传');
+    await page.getByTestId('parked-discard-all').click();
+    await expect.poll(() => page.getByTestId('sync-parked-review').count()).toBe(0);
+    await page.getByTestId('nav-settings').click();
+    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('邻柜培训数据误传');
     expect(errors).toEqual([]);
   });
 });
