@@ -53,7 +53,10 @@ export function AssessmentForm({ profile, today }: { profile: ClientProfile; tod
           size="xs"
           data={RISK_LEVELS.map((level) => ({ value: level, label: t(`clients.assessment.level.${level}`) }))}
           value={draft.level}
-          onChange={(e) => setDraft((d) => ({ ...d, level: e.currentTarget.value as Level }))}
+          onChange={(e) => {
+            const level = e.currentTarget.value as Level;
+            setDraft((d) => ({ ...d, level }));
+          }}
         />
         <TextInput
           data-testid="assessment-date"
