@@ -6,7 +6,7 @@ import type { LifecyclePolicy } from '../../src-shared/domain/lifecycle';
 import type { MonthlyAverage, TierPolicy } from '../../src-shared/domain/tier';
 import type { JobControl } from '../jobs';
 import { dayFormatter, type DuePolicy, recomputeClientDue } from '../reminders/due';
-import type { RawDb } from '../store/open';
+import { perConnection, type RawDb } from '../store/open';
 import { ClientSearchIndex } from './search-index';
 import { cachedNameSearchTerms } from './search-terms';
 
@@ -67,15 +67,7 @@ class Statements {
 }
 
 // Prepared once per connection (there is one per store) and reused by every write, page and pass.
-const statementsOf = new WeakMap<RawDb, Statements>();
-function statements(raw: RawDb): Statements {
-  let s = statementsOf.get(raw);
-  if (!s) {
-    s = new Statements(raw);
-    statementsOf.set(raw, s);
-  }
-  return s;
-}
+const statements = perConnection((raw) => new Statements(raw));
 
 /**
  * The one home of a client's derived state: tier, lifecycle stage, risk level, last activity (`deriveClient`), the

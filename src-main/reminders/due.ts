@@ -15,7 +15,7 @@ import {
 } from '../../src-shared/domain/reminders';
 import { isTier } from '../../src-shared/domain/tier';
 import type { JobControl } from '../jobs';
-import type { RawDb, Store } from '../store/open';
+import { perConnection, type RawDb, type Store } from '../store/open';
 
 /**
  * Each client's open reminders, kept in two local tables (migration 0004) so that the worklist and the client list's
@@ -115,15 +115,7 @@ class DueStatements {
   }
 }
 
-const statementsOf = new WeakMap<RawDb, DueStatements>();
-function statements(raw: RawDb): DueStatements {
-  let s = statementsOf.get(raw);
-  if (!s) {
-    s = new DueStatements(raw);
-    statementsOf.set(raw, s);
-  }
-  return s;
-}
+const statements = perConnection((raw) => new DueStatements(raw));
 
 function groupBy<T extends { client_id: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -146,3 +146,19 @@ async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
   return rows.rows.map((r) => r.name);
 }
+
+/**
+ * Something made once per connection and reused for its life (a set of prepared statements): there is one
+ * connection per store, and preparing on every call is measurable in a pass over 200,000 clients.
+ */
+export function perConnection<T>(make: (raw: RawDb) => T): (raw: RawDb) => T {
+  const made = new WeakMap<RawDb, T>();
+  return (raw) => {
+    let value = made.get(raw);
+    if (value === undefined) {
+      value = make(raw);
+      made.set(raw, value);
+    }
+    return value;
+  };
+}
