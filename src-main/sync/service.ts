@@ -14,7 +14,7 @@ import { ChangeApplier } from './apply';
 import { receiveStamp } from './device-clock';
 import { HubClient, SyncFailure, type Exchange } from './hub-client';
 import { readOutboxBatch } from './push';
-import { clearRestoreMark, readRestoreMark, rejoinAfterRestore } from './restore';
+import { clearRestoreMark, readRestoreMark, rejoinAfterRestore, type RestoreMark } from './restore';
 import { restampFuture } from './restamp';
 import { deviceIdentity, readState, SYNC_STATE as KEYS, UNENROLLED_BRANCH, writeState } from './state';
 
@@ -202,10 +202,14 @@ export class SyncService {
     await this.saveState({ [KEYS.lastAttempt]: this.nowIso() });
     await this.announce();
     try {
-      const { deviceId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
-      await this.rejoinIfRestored(client, deviceId, job);
+      const { deviceId, restored } = await this.db.transaction().execute(async (trx) => ({
+        ...(await deviceIdentity(trx, this.app.clock)),
+        restored: await readRestoreMark(trx),
+      }));
+      if (restored?.phase === 'rejoin') await this.rejoin(client, deviceId, restored, job);
       const pushed = await this.pushAll(client, deviceId, job);
-      const pulled = await this.pullAll(client, job, pushed);
+      // Restored from a backup: this device's own changes made after the backup come back too, until caught up.
+      const pulled = await this.pullAll(client, job, pushed, restored !== null);
       this.failures = 0;
       await this.saveState({ [KEYS.lastSuccess]: this.nowIso(), [KEYS.lastError]: null });
       return { pushed, pulled };
@@ -234,9 +238,7 @@ export class SyncService {
    * After a restore (see restore.ts): an empty push tells where the hub stands with this device, and the outbox is
    * renumbered above it before anything is sent.
    */
-  private async rejoinIfRestored(client: HubClient, deviceId: string, job?: JobControl): Promise<void> {
-    const mark = await readRestoreMark(this.db);
-    if (mark?.phase !== 'rejoin') return;
+  private async rejoin(client: HubClient, deviceId: string, mark: RestoreMark, job?: JobControl): Promise<void> {
     const answer = await this.exchange(() => client.push({ deviceId, changes: [], auditHead: null }, job?.signal));
     await this.db.transaction().execute((trx) => rejoinAfterRestore(trx, mark, answer.value.ackedSeq));
   }
@@ -282,22 +284,20 @@ export class SyncService {
     }
   }
 
-  private async pullAll(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
+  private async pullAll(client: HubClient, job: JobControl | undefined, pushed: number, includeOwn: boolean): Promise<number> {
     // A long pull writes many pages: checkpoint the WAL into the database once every ~64 MB rather than every 4 MB.
     const raw = this.app.store.raw;
     const checkpointPages = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
     raw.pragma('wal_autocheckpoint = 16384');
     try {
-      return await this.pullPages(client, job, pushed);
+      return await this.pullPages(client, job, pushed, includeOwn);
     } finally {
       raw.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     }
   }
 
-  private async pullPages(client: HubClient, job: JobControl | undefined, pushed: number): Promise<number> {
+  private async pullPages(client: HubClient, job: JobControl | undefined, pushed: number, includeOwn: boolean): Promise<number> {
     const limit = Math.min(this.options.pullPage, MAX_PULL_CHANGES);
-    // Restored from a backup: this device's own changes made after the backup come back too, until caught up.
-    const includeOwn = (await readRestoreMark(this.db))?.phase === 'pull';
     const fetchPage = (cursor: number) => this.exchange(() => client.pull({ cursor, limit, includeOwn }, job?.signal));
     let cursor = Number((await this.db.transaction().execute((trx) => readState(trx, KEYS.cursor))) ?? 0);
     let next = fetchPage(cursor);
