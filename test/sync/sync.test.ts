@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMasterData } from '../../src-hub/import';
 import { HubClient } from '../../src-main/sync/hub-client';
-import { backoffDelay, SyncService } from '../../src-main/sync/service';
+import { backoffDelay } from '../../src-main/sync/service';
 import { addClients } from '../fixtures/clients';
 import { withAdmin } from '../fixtures/store';
 import { HUB_KINDS, masterClients, startTestHub, workstation, type TestHub, type Workstation } from '../fixtures/hub';
@@ -197,13 +197,17 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
   });
 
   it('retries on its own while the hub is down and catches up when it is back', async () => {
-    const { hub, a } = await setup();
-    const auto = new SyncService(a.app, { intervalMs: 60_000, backoffMs: 20, maxBackoffMs: 80 });
-    cleanups.push(() => Promise.resolve(auto.stop()));
+    const { hub } = await setup();
+    // The workstation's own sync service, started as the app starts it, with a quick backoff.
+    const a = await workstation({ intervalMs: 60_000, backoffMs: 20, maxBackoffMs: 80 });
+    cleanups.push(() => a.cleanup());
+    await withAdmin(a, ADMIN);
+    await a.enroll(hub, '0931');
+    const auto = a.sync;
     await a.sync.syncNow();
     await logContactFor(a);
     await hub.stop();
-    auto.start();
+    a.workstation.start();
     const until = async (done: () => Promise<boolean>) => {
       for (let i = 0; i < 3000 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
     };
