@@ -6,6 +6,7 @@ import { openHubDb, type HubDb } from './db';
 import { startHubServer } from './server';
 import { HubError, HubService } from './service';
 import { runImport } from './import-cli';
+import { resolveHubKey } from './store-key';
 
 const USAGE = `usage: npm run hub -- [command] [--data-dir DIR] [--database-url postgres://…] [--json]
   serve (default) [--port 8787] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
@@ -13,7 +14,9 @@ const USAGE = `usage: npm run hub -- [command] [--data-dir DIR] [--database-url 
   enroll --branch B [--name N] [--ttl-hours 72]
                                    print a one-time enrollment code for a workstation of branch B
   branches                         list branches with their device counts
-  devices [--branch B]             list enrolled devices
+  devices [--branch B]             list enrolled devices, with refusals recorded against each
+  audit-check [--branch B]         each device's anchored audit head and what the hub recorded (exit 1 if any is flagged)
+  audit-accept DEVICE --reason R   after looking into a flagged device: let its audit log start again (on record)
   revoke-device ID                 refuse this device's token from now on
   revoke-branch B                  refuse every device of the branch from now on
   import --branch B --kind K FILE.csv [--dry-run] [--name N]
@@ -21,8 +24,10 @@ const USAGE = `usage: npm run hub -- [command] [--data-dir DIR] [--database-url 
                                    clients|balances|transactions|deposits|holdings|staff. Bad rows are listed
                                    and left out; the good ones go in one transaction. --name creates the branch.
                                    Exit 0: all rows imported; 3: some rows rejected (the rest imported); 1: error
-Without --database-url (or HUB_DATABASE_URL) the hub keeps its data in DIR/hub.sqlite (default ./hub-data).
-HUB_DATABASE_SCHEMA picks a PostgreSQL schema other than the default search path.`;
+Without --database-url (or HUB_DATABASE_URL) the hub keeps its data in DIR/hub.sqlite (default ./hub-data), encrypted
+with a key from HUB_PASSPHRASE, else --key-file FILE (or HUB_KEY_FILE), else a key file made on first start under
+~/.config/branchdesk-hub/keys/ — never inside the data folder. A PostgreSQL address other than this machine must ask
+for TLS (?sslmode=verify-full). HUB_DATABASE_SCHEMA picks a PostgreSQL schema other than the default search path.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'data-dir': { type: 'string', default: 'hub-data' },
       'database-url': { type: 'string' },
+      'key-file': { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       'tls-cert': { type: 'string' },
@@ -39,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'ttl-hours': { type: 'string', default: '72' },
       kind: { type: 'string' },
+      reason: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -52,10 +59,12 @@ async function main(argv: string[]): Promise<number> {
   const out = (result: unknown, lines: string[]) => console.log(values.json ? JSON.stringify(result) : lines.join('\n'));
   const databaseUrl = values['database-url'] ?? process.env.HUB_DATABASE_URL;
   const schema = process.env.HUB_DATABASE_SCHEMA;
-  const hub = await openHubDb({
-    dataDir: path.resolve(values['data-dir']),
-    ...(databaseUrl ? { databaseUrl, ...(schema ? { schema } : {}) } : {}),
-  });
+  const dataDir = path.resolve(values['data-dir']);
+  const hub = await openHubDb(
+    databaseUrl
+      ? { databaseUrl, ...(schema ? { schema } : {}) }
+      : { dataDir, key: resolveHubKey({ dataDir, keyFile: values['key-file'], env: process.env }).key },
+  );
   if (command === 'serve') return serve(hub, values);
   const service = new HubService(hub, systemClock);
   try {
@@ -89,11 +98,30 @@ async function main(argv: string[]): Promise<number> {
           rows,
           rows.length
             ? rows.map(
-                (d) => `${d.id}\t${d.branch_id}\t${d.name}\tlast seen ${d.last_seen_at ?? 'never'}${d.revoked_at ? '\tREVOKED' : ''}`,
+                (d) =>
+                  `${d.id}\t${d.branch_id}\t${d.name}\tlast seen ${d.last_seen_at ?? 'never'}` +
+                  `${d.revoked_at ? '\tREVOKED' : ''}${Number(d.refusals) > 0 ? `\t${d.refusals} REFUSALS (see audit-check)` : ''}`,
               )
             : ['no devices'],
         );
         return 0;
+      }
+      case 'audit-check': {
+        const report = await service.auditCheck(values.branch);
+        const lines = report.flatMap((d) => [
+          `${d.flagged ? 'FLAGGED ' : 'ok      '}${d.deviceId}\t${d.branchId}\t${d.name}\tepoch ${d.epoch}\thead ${d.head ? `${d.head.seq} at ${d.head.receivedAt}` : 'none yet'}`,
+          ...d.events.map((e) => `          ${e.at}\t${e.kind}\t${JSON.stringify(e.detail)}`),
+        ]);
+        out(report, lines.length ? lines : ['no devices']);
+        return report.some((d) => d.flagged) ? 1 : 0;
+      }
+      case 'audit-accept': {
+        if (!arg || !values.reason || values.reason.trim().length < 4) {
+          throw new HubError(400, 'usage', 'audit-accept needs a device id and --reason (what was found)');
+        }
+        const done = await service.acceptAuditLog(arg, values.reason.trim());
+        out({ accepted: done }, [done ? `device ${arg} may sync again; its audit log starts a new epoch` : `no device ${arg}`]);
+        return done ? 0 : 1;
       }
       case 'revoke-device': {
         if (!arg) throw new HubError(400, 'usage', 'revoke-device needs a device id');

@@ -60,7 +60,7 @@ describe.each(STORES)('head office master data import (%s hub)', (store) => {
     hlc = new HubHlc(clock);
     schema = `hubimp_${crypto.randomBytes(6).toString('hex')}`;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'branchdesk-hubimp-'));
-    hub = await openHubDb(store === 'sqlite' ? { dataDir } : { databaseUrl: PG_URL, schema });
+    hub = await openHubDb(store === 'sqlite' ? { dataDir, key: crypto.randomBytes(32) } : { databaseUrl: PG_URL, schema });
     await new HubService(hub, clock).ensureBranch(BRANCH, '浦东支行');
   });
 
@@ -419,11 +419,17 @@ describe('npm run hub -- import', () => {
         file,
         withBom(utf8('客户号,姓名,证件号码,手机', `62010001,张建国,${ID_ZHANG},13812345678`, `62010002,李秀英,${ID_MISTYPED},`)),
       );
+      const keyFile = path.join(dir, 'hub.key');
+      fs.writeFileSync(keyFile, crypto.randomBytes(32).toString('hex'));
       const hubCli = (...args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args, '--data-dir', path.join(dir, 'data')], {
-          cwd: path.resolve(import.meta.dirname, '..'),
-          encoding: 'utf8',
-        });
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'src-hub/cli.ts', ...args, '--data-dir', path.join(dir, 'data'), '--key-file', keyFile],
+          {
+            cwd: path.resolve(import.meta.dirname, '..'),
+            encoding: 'utf8',
+          },
+        );
       const unknown = hubCli('import', '--branch', BRANCH, '--kind', 'clients', file);
       expect(unknown.status).toBe(1);
       expect(unknown.stderr).toContain(`no branch ${BRANCH}`);

@@ -13,6 +13,7 @@ import {
   type pushResponseSchema,
 } from '../src-shared/sync/protocol';
 import { decodeHlc } from '../src-shared/domain/hlc';
+import { SYNCED_TABLES, type SyncedTable } from '../src-shared/sync/tables';
 import type { z } from 'zod';
 import type { HubDatabase, HubDb } from './db';
 
@@ -26,6 +27,25 @@ export class HubError extends Error {
   ) {
     super(message);
     this.name = 'HubError';
+  }
+}
+
+/** What a refusal leaves on head office's record (hub_events), besides the answer the device gets. */
+export interface HubEventDraft {
+  kind: 'audit_rewound' | 'audit_mismatch' | 'audit_restored' | 'audit_accepted' | 'master_columns' | 'enroll_refused';
+  detail: Record<string, unknown>;
+}
+
+/** A refusal that head office must hear of: the event is recorded even though the request changed nothing. */
+export class HubRefusal extends HubError {
+  constructor(
+    status: number,
+    key: string,
+    message: string,
+    readonly event: HubEventDraft,
+    params?: Record<string, string | number>,
+  ) {
+    super(status, key, message, params);
   }
 }
 
@@ -123,33 +143,25 @@ export class HubService {
       if (!code) throw new HubError(403, 'sync.enroll_code', 'the enrollment code is unknown, used or expired');
       const branch = await trx.selectFrom('hub_branches').selectAll().where('id', '=', code.branch_id).executeTakeFirstOrThrow();
       if (branch.revoked_at) throw new HubError(403, 'sync.branch_revoked', 'the branch is revoked');
-      const existing = await trx.selectFrom('hub_devices').select(['branch_id']).where('id', '=', request.deviceId).executeTakeFirst();
-      if (existing && existing.branch_id !== branch.id) {
-        throw new HubError(409, 'sync.device_other_branch', 'this device is enrolled in another branch');
-      }
-      if (existing) {
-        // Re-enrolling (a lost or revoked token): a new token, the same acknowledged sequence.
-        await trx
-          .updateTable('hub_devices')
-          .set({ token_hash: hashSecret(token), revoked_at: null, name: request.deviceName, enrolled_at: iso(now) })
-          .where('id', '=', request.deviceId)
-          .execute();
-      } else {
-        await trx
-          .insertInto('hub_devices')
-          .values({
-            id: request.deviceId,
-            branch_id: branch.id,
-            name: request.deviceName,
-            token_hash: hashSecret(token),
-            enrolled_at: iso(now),
-            revoked_at: null,
-            last_seen_at: null,
-            acked_seq: 0,
-            clock_offset_ms: null,
-          })
-          .execute();
-      }
+      // Enrollment always makes a new device (issue 9): a code redeemed for a device id the hub knows would otherwise
+      // take over that device's token and sequence, and lift its revocation. A re-enrolling workstation brings a
+      // new id; a revoked device stays revoked.
+      const existing = await trx.selectFrom('hub_devices').select(['id']).where('id', '=', request.deviceId).executeTakeFirst();
+      if (existing) throw new HubError(409, 'sync.device_exists', 'this device id is enrolled already; enroll under a new one');
+      await trx
+        .insertInto('hub_devices')
+        .values({
+          id: request.deviceId,
+          branch_id: branch.id,
+          name: request.deviceName,
+          token_hash: hashSecret(token),
+          enrolled_at: iso(now),
+          revoked_at: null,
+          last_seen_at: null,
+          acked_seq: 0,
+          clock_offset_ms: null,
+        })
+        .execute();
       return { deviceId: request.deviceId, branchId: branch.id, branchName: branch.name, token, hubTime: now };
     });
   }
@@ -179,31 +191,96 @@ export class HubService {
     if (request.deviceId !== device.id) throw new HubError(403, 'sync.wrong_device', 'the token belongs to another device');
     const now = this.clock.now();
     checkChanges(request, device, now);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        // Taking the device row first serializes pushes of one device across hub processes.
+        const state = await trx
+          .updateTable('hub_devices')
+          .set({
+            last_seen_at: iso(now),
+            ...(request.clockOffsetMs === undefined ? {} : { clock_offset_ms: Math.round(request.clockOffsetMs) }),
+          })
+          .where('id', '=', device.id)
+          .returning(['acked_seq', 'audit_epoch'])
+          .executeTakeFirstOrThrow();
+        // The audit anchor first: a device whose log was rewritten sends nothing more until head office looks.
+        const auditAsk = request.auditHead ? await anchorAuditHead(trx, device, state.audit_epoch, request, now) : null;
+        const fresh = request.changes.filter((c) => c.seq > state.acked_seq).sort((a, b) => a.seq - b.seq);
+        const ackedSeq = Math.max(state.acked_seq, ...request.changes.map((c) => c.seq));
+        if (fresh.length > 0) {
+          await refuseMasterColumns(trx, device, fresh);
+          await appendChanges(trx, device.branchId, device.id, fresh, now);
+          await trx.updateTable('hub_devices').set({ acked_seq: ackedSeq }).where('id', '=', device.id).execute();
+        }
+        return { ackedSeq, applied: fresh.length, hubTime: now, auditAsk };
+      });
+    } catch (error) {
+      // The refused push changed nothing; what it shows is kept for head office all the same.
+      if (error instanceof HubRefusal) await recordEvent(this.db, device, error.event, now);
+      throw error;
+    }
+  }
+
+  /**
+   * Every device's audit anchor: its epoch, newest anchored head, and what the hub recorded about it (refusals,
+   * restores, acceptances), newest first. `hub audit-check` prints it; a device with a refusal after its last
+   * acceptance is flagged.
+   */
+  async auditCheck(branchId?: string) {
+    const devices = await this.listDevices(branchId);
+    const report = [];
+    for (const d of devices) {
+      const head = await this.db
+        .selectFrom('hub_audit_chain')
+        .select(['seq', 'hash', 'received_at'])
+        .where('device_id', '=', d.id)
+        .where('epoch', '=', d.audit_epoch)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const events = await this.db
+        .selectFrom('hub_events')
+        .select(['n', 'kind', 'detail', 'at'])
+        .where('device_id', '=', d.id)
+        .orderBy('n', 'desc')
+        .execute();
+      // Flagged: a refusal after the last time head office (or a declared restore) let the chain start again.
+      const lastAccepted = Number(events.find((e) => e.kind === 'audit_accepted' || e.kind === 'audit_restored')?.n ?? 0);
+      const flagged = events.some((e) => (e.kind === 'audit_rewound' || e.kind === 'audit_mismatch') && Number(e.n) > lastAccepted);
+      report.push({
+        deviceId: d.id,
+        branchId: d.branch_id,
+        name: d.name,
+        epoch: d.audit_epoch,
+        head: head ? { seq: head.seq, hash: head.hash, receivedAt: head.received_at } : null,
+        flagged,
+        events: events.map((e) => ({ kind: e.kind, at: e.at, detail: JSON.parse(e.detail) as Record<string, unknown> })),
+      });
+    }
+    return report;
+  }
+
+  /**
+   * Head office has looked into a device's refused audit log and lets it sync again: its chain starts a new epoch
+   * from whatever head it sends next. The acceptance is an event on record, with who asked and why.
+   */
+  async acceptAuditLog(deviceId: string, reason: string): Promise<boolean> {
+    const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
-      // Taking the device row first serializes pushes of one device across hub processes.
-      const state = await trx
+      const device = await trx
         .updateTable('hub_devices')
-        .set({
-          last_seen_at: iso(now),
-          ...(request.clockOffsetMs === undefined ? {} : { clock_offset_ms: Math.round(request.clockOffsetMs) }),
-        })
-        .where('id', '=', device.id)
-        .returning('acked_seq')
-        .executeTakeFirstOrThrow();
-      const fresh = request.changes.filter((c) => c.seq > state.acked_seq).sort((a, b) => a.seq - b.seq);
-      const ackedSeq = Math.max(state.acked_seq, ...request.changes.map((c) => c.seq));
-      if (fresh.length > 0) {
-        await appendChanges(trx, device.branchId, device.id, fresh, now);
-        await trx.updateTable('hub_devices').set({ acked_seq: ackedSeq }).where('id', '=', device.id).execute();
-      }
-      if (request.auditHead) {
-        await trx
-          .insertInto('hub_audit_heads')
-          .values({ device_id: device.id, seq: request.auditHead.seq, hash: request.auditHead.hash, received_at: iso(now) })
-          .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
-          .execute();
-      }
-      return { ackedSeq, applied: fresh.length, hubTime: now };
+        .set((eb) => ({ audit_epoch: eb('audit_epoch', '+', 1) }))
+        .where('id', '=', deviceId)
+        .returning(['id', 'branch_id', 'audit_epoch'])
+        .executeTakeFirst();
+      if (!device) return false;
+      await recordEvent(
+        trx,
+        { id: device.id, branchId: device.branch_id },
+        { kind: 'audit_accepted', detail: { reason, epoch: device.audit_epoch } },
+        now,
+      );
+      return true;
     });
   }
 
@@ -301,7 +378,15 @@ export class HubService {
   async listDevices(branchId?: string) {
     let query = this.db
       .selectFrom('hub_devices')
-      .select(['id', 'branch_id', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at', 'acked_seq', 'clock_offset_ms'])
+      .select(['id', 'branch_id', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at', 'acked_seq', 'clock_offset_ms', 'audit_epoch'])
+      .select((eb) =>
+        eb
+          .selectFrom('hub_events')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('hub_events.device_id', '=', 'hub_devices.id')
+          .where('hub_events.kind', 'in', ['audit_rewound', 'audit_mismatch', 'master_columns'])
+          .as('refusals'),
+      )
       .orderBy('branch_id')
       .orderBy('enrolled_at');
     if (branchId) query = query.where('branch_id', '=', branchId);
@@ -401,5 +486,105 @@ async function appendChanges(trx: HubTrx, branchId: string, origin: string, chan
       .values(keys.slice(i, i + INSERT_CHUNK))
       .onConflict((oc) => oc.columns(['branch_id', 'client_no']).doNothing())
       .execute();
+  }
+}
+
+async function recordEvent(db: Kysely<HubDatabase> | HubTrx, device: Device, event: HubEventDraft, now: number): Promise<void> {
+  const last = await db
+    .selectFrom('hub_events')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .where('device_id', '=', device.id)
+    .executeTakeFirst();
+  await db
+    .insertInto('hub_events')
+    .values({
+      id: crypto.randomUUID(),
+      branch_id: device.branchId,
+      device_id: device.id,
+      n: Number(last?.n ?? 0) + 1,
+      kind: event.kind,
+      detail: JSON.stringify(event.detail),
+      at: iso(now),
+    })
+    .execute();
+}
+
+/**
+ * Anchors the device's audit head (issue 9). Within an epoch a device's log only grows: a head behind the newest
+ * anchored one, or a hash at the anchored sequence other than the one anchored, means entries were cut or rewritten
+ * after head office saw them — refused, and recorded. A device restored from a backup says so, and its chain starts a
+ * new epoch (recorded too). Returns the sequence whose hash the device must bring next time.
+ */
+async function anchorAuditHead(trx: HubTrx, device: Device, epoch: number, request: PushRequest, now: number): Promise<number> {
+  const head = request.auditHead;
+  if (!head) throw new Error('no audit head');
+  const anchored = await trx
+    .selectFrom('hub_audit_chain')
+    .select(['seq', 'hash'])
+    .where('device_id', '=', device.id)
+    .where('epoch', '=', epoch)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let current = epoch;
+  if (anchored) {
+    const rewound = head.seq < anchored.seq;
+    const atAnchor = request.auditAt;
+    const sameSeqDiffers = head.seq === anchored.seq && head.hash !== anchored.hash;
+    const anchorDiffers = atAnchor !== undefined && atAnchor.seq === anchored.seq && atAnchor.hash !== anchored.hash;
+    if (rewound || sameSeqDiffers || anchorDiffers) {
+      const detail = { anchored: { seq: anchored.seq, hash: anchored.hash }, sent: head, at: atAnchor ?? null, epoch };
+      if (!request.auditRestored) {
+        throw new HubRefusal(
+          409,
+          'sync.audit_rewritten',
+          `the audit log of device ${device.id} does not continue the one head office anchored at entry ${anchored.seq}`,
+          { kind: rewound ? 'audit_rewound' : 'audit_mismatch', detail },
+          { seq: anchored.seq },
+        );
+      }
+      current = epoch + 1;
+      await trx.updateTable('hub_devices').set({ audit_epoch: current }).where('id', '=', device.id).execute();
+      await recordEvent(trx, device, { kind: 'audit_restored', detail }, now);
+    } else if (head.seq > anchored.seq && atAnchor?.seq !== anchored.seq) {
+      // The head moved on: the device must show its hash where the hub anchored last, or nothing below is proven.
+      throw new HubError(409, 'sync.audit_ask', `send the audit hash at entry ${anchored.seq}`, { seq: anchored.seq });
+    }
+  }
+  await trx
+    .insertInto('hub_audit_chain')
+    .values({ device_id: device.id, epoch: current, seq: head.seq, hash: head.hash, received_at: iso(now) })
+    .onConflict((oc) => oc.columns(['device_id', 'epoch', 'seq']).doNothing())
+    .execute();
+  return head.seq;
+}
+
+/**
+ * Head office's master columns (ID number, mobile, manager …) come from head office. A workstation may set them only
+ * in the change that brings a new row to the hub — a client the branch imported — and never change them later: a
+ * push that tries is refused whole, and recorded.
+ */
+async function refuseMasterColumns(trx: HubTrx, device: Device, changes: Change[]): Promise<void> {
+  for (const change of changes) {
+    const master = SYNCED_TABLES[change.table] as SyncedTable;
+    const columns = (master.masterColumns ?? []).filter((c) => c in change.values || c in (change.fieldHlcs ?? {}));
+    if (columns.length === 0) continue;
+    const known = await trx
+      .selectFrom('hub_changes')
+      .select('seq')
+      .where('branch_id', '=', device.branchId)
+      .where('table_name', '=', change.table)
+      .where('row_id', '=', change.rowId)
+      .limit(1)
+      .executeTakeFirst();
+    if (known) {
+      throw new HubRefusal(
+        403,
+        'sync.master_columns',
+        `change ${change.seq} would change head office's ${columns.join(', ')} of ${change.table} ${change.rowId}`,
+        { kind: 'master_columns', detail: { seq: change.seq, table: change.table, rowId: change.rowId, columns } },
+        { seq: change.seq },
+      );
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../src-shared/domain/clock';
 import type { App, AppCore } from './app';
+import { verifyAuditChain } from './audit/log';
 import { Sessions } from './auth/sessions';
 import { handlers } from './ipc/handlers';
 import { createRouter, type Router } from './ipc/router';
@@ -40,6 +41,10 @@ export async function createWorkstation(store: Store, clock: Clock, options: Wor
     emit: () => undefined,
   };
   const app: App = Object.assign(core, { sync: new SyncService(core, options.sync), reminders: new DailyReminders(core) });
+  // The audit chain is verified at every start (issue 9); a broken one is said in the log here, and on screen to the
+  // managers and administrators who sign in (the shell asks `audit.verify`).
+  const audit = await verifyAuditChain(store.db);
+  if (!audit.ok) (options.log ?? console.error)(`BranchDesk: the audit log is broken at entry ${audit.firstBadSeq}: ${audit.problem}`);
   return {
     app,
     router: createRouter(app, handlers, options.log),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
+import { reopenApp, testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { verifyAuditChain } from './log';
 
 let t: TestApp;
@@ -61,5 +61,16 @@ describe('the audit log', () => {
     await threeEntries();
     tamper('DELETE FROM audit_log WHERE seq = 2');
     expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+
+  it('is verified when the workstation starts: a broken chain is said in the log and to managers on screen', async () => {
+    await threeEntries();
+    tamper("UPDATE audit_log SET target_ids = '[]' WHERE seq = 2");
+    const logged: string[] = [];
+    const again = await reopenApp(t, { log: (line) => logged.push(line) });
+    t = again;
+    expect(logged).toEqual([expect.stringContaining('the audit log is broken at entry 2')]);
+    await t.call('admin-window', 'auth.signIn', { login: 'admin', password: 'counter-pass-2026' });
+    expect(await t.call('admin-window', 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: false, firstBadSeq: 2 } });
   });
 });

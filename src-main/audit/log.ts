@@ -72,6 +72,12 @@ export interface ChainReport {
   problem: string | null;
 }
 
+/** The newest entry of the chain as recorded beside it (what sync anchors at head office), or null before the first. */
+export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string } | null> {
+  const row = await db.selectFrom('device_state').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as { seq: number; hash: string }) : null;
+}
+
 export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainReport> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
   let prev = GENESIS;

@@ -1,19 +1,20 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../src-shared/contract/errors';
+import { KEY_BYTES, PASSPHRASE_SCRYPT } from '../../src-shared/store/cipher';
 import type { DataFiles } from './data-dir';
 
-export const KEY_BYTES = 32;
+export { KEY_BYTES };
 
-// scrypt cost: N=2^15 takes ~60 ms here; the result is the raw key, so opening the database adds no PBKDF2 time.
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+// The result is the raw key, so opening the database adds no PBKDF2 time (the hub derives its key the same way).
+const { cost: SCRYPT, saltLength: SALT_BYTES, minLength: MIN_PASSPHRASE } = PASSPHRASE_SCRYPT;
 
 export function generateKey(): Buffer {
   return crypto.randomBytes(KEY_BYTES);
 }
 
 export function keyFromPassphrase(passphrase: string, salt: Buffer): Buffer {
-  if (passphrase.length < 8) {
+  if (passphrase.length < MIN_PASSPHRASE) {
     throw new AppError('VALIDATION', 'errors.store.passphrase_short', 'the passphrase must have at least 8 characters');
   }
   return crypto.scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, SCRYPT);
@@ -22,7 +23,7 @@ export function keyFromPassphrase(passphrase: string, salt: Buffer): Buffer {
 export function readSalt(files: DataFiles, create: boolean): Buffer {
   if (fs.existsSync(files.salt)) return Buffer.from(fs.readFileSync(files.salt, 'utf8').trim(), 'hex');
   if (!create) throw new AppError('NOT_FOUND', 'errors.store.missing_salt', `the key salt ${files.salt} is missing`);
-  const salt = crypto.randomBytes(16);
+  const salt = crypto.randomBytes(SALT_BYTES);
   fs.writeFileSync(files.salt, salt.toString('hex') + '\n', { mode: 0o600 });
   return salt;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../../src-shared/contract/errors';
+import { CIPHER_PRAGMAS, KEY_BYTES, keyPragmaValue as cipherKeyPragma } from '../../src-shared/store/cipher';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -30,8 +31,8 @@ export interface OpenOptions {
 const MIN_SQLITE_VERSION = [3, 51, 3];
 
 export function keyPragmaValue(key: Buffer): string {
-  if (key.length !== 32) throw new AppError('INTERNAL', 'errors.store.bad_key', 'the database key must be 32 bytes');
-  return `"x'${key.toString('hex')}'"`;
+  if (key.length !== KEY_BYTES) throw new AppError('INTERNAL', 'errors.store.bad_key', 'the database key must be 32 bytes');
+  return cipherKeyPragma(key.toString('hex'));
 }
 
 /**
@@ -84,8 +85,7 @@ export function openRaw(options: Pick<OpenOptions, 'path' | 'key' | 'create' | '
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    raw.pragma(`cipher = 'sqlcipher'`);
-    raw.pragma('legacy = 4');
+    for (const pragma of CIPHER_PRAGMAS) raw.pragma(pragma);
     raw.pragma(`key = ${keyPragmaValue(options.key)}`);
     try {
       raw.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -33,6 +33,10 @@ const REFUSALS: Record<string, string> = {
   'sync.branch_revoked': 'errors.sync.unauthorized',
   'sync.device_other_branch': 'errors.sync.already_enrolled',
   'sync.clock_ahead': 'errors.sync.clock',
+  'sync.audit_ask': 'errors.sync.audit_ask',
+  'sync.audit_rewritten': 'errors.sync.audit_rewritten',
+  'sync.master_columns': 'errors.sync.master_columns',
+  'sync.device_exists': 'errors.sync.device_exists',
 };
 
 /** Node's codes for a TLS certificate the workstation does not trust (self-signed, unknown CA, wrong name, expired). */

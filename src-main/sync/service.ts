@@ -1,8 +1,9 @@
 import os from 'node:os';
 import type { Transaction } from 'kysely';
 import { AppError } from '../../src-shared/contract/errors';
+import { uuidv7 } from '../../src-shared/domain/ids';
 import type { SyncError, SyncStatus } from '../../src-shared/contract/sync';
-import { MAX_PULL_CHANGES } from '../../src-shared/sync/protocol';
+import { type Change, MAX_PULL_CHANGES, type PushResponse } from '../../src-shared/sync/protocol';
 import { ROW_TABLES } from '../../src-shared/sync/tables';
 import { type AppCore, todayOf } from '../app';
 import { ClientKeyMaker } from '../clients/bulk';
@@ -11,6 +12,7 @@ import { demoHoldings, holdsDemoData } from '../demo/rows';
 import type { JobControl } from '../jobs';
 import type { Database } from '../store/schema';
 import { ChangeApplier } from './apply';
+import { auditProof, rememberAuditAsk } from './audit-anchor';
 import { receiveStamp } from './device-clock';
 import { HubClient, SyncFailure, type Exchange } from './hub-client';
 import { readOutboxBatch } from './push';
@@ -133,7 +135,10 @@ export class SyncService {
         params: { clients: demo.clients },
       });
     }
-    const { deviceId, branchId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
+    const { branchId } = await this.db.transaction().execute((trx) => deviceIdentity(trx, this.app.clock));
+    // Every enrollment makes a new device at the hub, which never hands a known device id a new token (issue 9): a
+    // workstation enrolling again (after a revocation, a lost token) comes under a new id, kept only once it is in.
+    const deviceId = uuidv7(this.app.clock.now());
     const client = new HubClient(hubUrl, null, () => this.app.clock.now(), this.options.requestTimeoutMs);
     let exchange: Exchange<{ branchId: string; branchName: string; token: string; hubTime: number }>;
     try {
@@ -148,6 +153,7 @@ export class SyncService {
       });
     }
     await this.db.transaction().execute(async (trx) => {
+      await writeState(trx, KEYS.deviceId, deviceId);
       await writeState(trx, KEYS.hubUrl, hubUrl);
       await writeState(trx, KEYS.token, answer.token);
       await writeState(trx, KEYS.branchName, answer.branchName);
@@ -207,7 +213,7 @@ export class SyncService {
         restored: await readRestoreMark(trx),
       }));
       if (restored?.phase === 'rejoin') await this.rejoin(client, deviceId, restored, job);
-      const pushed = await this.pushAll(client, deviceId, job);
+      const pushed = await this.pushAll(client, deviceId, restored !== null, job);
       // Restored from a backup: this device's own changes made after the backup come back too, until caught up.
       const pulled = await this.pullAll(client, job, pushed, restored !== null);
       this.failures = 0;
@@ -235,34 +241,63 @@ export class SyncService {
   }
 
   /**
-   * After a restore (see restore.ts): an empty push tells where the hub stands with this device, and the outbox is
-   * renumbered above it before anything is sent.
+   * After a restore (see restore.ts): a push of nothing but the restored audit head (declared as restored) tells where
+   * the hub stands with this device, and the outbox is renumbered above it before anything is sent.
    */
   private async rejoin(client: HubClient, deviceId: string, mark: RestoreMark, job?: JobControl): Promise<void> {
-    const answer = await this.exchange(() => client.push({ deviceId, changes: [], auditHead: null }, job?.signal));
+    const answer = await this.send(client, deviceId, [], true, job);
     await this.db.transaction().execute((trx) => rejoinAfterRestore(trx, mark, answer.value.ackedSeq));
   }
 
-  private async pushAll(client: HubClient, deviceId: string, job?: JobControl): Promise<number> {
+  /**
+   * One push: the changes with the audit proof (issue 9: the head goes on every sync, even with nothing else to send).
+   * When the hub asks for the hash at the sequence it anchored last, the push is sent again with it, once.
+   */
+  private async send(
+    client: HubClient,
+    deviceId: string,
+    changes: Change[],
+    restored: boolean,
+    job?: JobControl,
+  ): Promise<Exchange<PushResponse>> {
+    for (let asked = false; ; asked = true) {
+      const proof = await auditProof(this.db, restored);
+      const offset = await this.db.transaction().execute((trx) => readState(trx, KEYS.clockOffset));
+      const clockOffsetMs = offset === undefined ? undefined : Number(offset);
+      try {
+        const exchange = await this.exchange(() =>
+          client.push({ deviceId, changes, ...proof, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) }, job?.signal),
+        );
+        if (typeof exchange.value.auditAsk === 'number') await rememberAuditAsk(this.db, exchange.value.auditAsk);
+        return exchange;
+      } catch (error) {
+        if (!asked && error instanceof SyncFailure && error.key === 'errors.sync.audit_ask' && typeof error.params.seq === 'number') {
+          await rememberAuditAsk(this.db, error.params.seq);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async pushAll(client: HubClient, deviceId: string, restored: boolean, job?: JobControl): Promise<number> {
     const pending = await this.pendingCount();
     let pushed = 0;
+    let exchanged = false;
     let restamped = false;
     for (;;) {
       cancelled(job);
       const batch = await readOutboxBatch(this.db, this.options.pushBatch);
-      if (!batch) return pushed;
+      if (!batch) {
+        // Nothing (more) to send: the audit head still goes, so reveals, exports and sign-ins are anchored too.
+        if (!exchanged) await this.send(client, deviceId, [], restored, job);
+        return pushed;
+      }
       if (batch.changes.length > 0) {
-        const auditHead = await this.auditHead();
-        let exchange: Exchange<{ ackedSeq: number; hubTime: number }>;
+        let exchange: Exchange<PushResponse>;
         try {
-          const offset = await this.db.transaction().execute((trx) => readState(trx, KEYS.clockOffset));
-          const clockOffsetMs = offset === undefined ? undefined : Number(offset);
-          exchange = await this.exchange(() =>
-            client.push(
-              { deviceId, changes: batch.changes, auditHead, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) },
-              job?.signal,
-            ),
-          );
+          exchange = await this.send(client, deviceId, batch.changes, restored, job);
+          exchanged = true;
         } catch (error) {
           // Stamped ahead of the hub (the clock ran fast while offline): correct the pending stamps once, resend.
           if (error instanceof SyncFailure && error.key === 'errors.sync.clock' && error.hubTime !== undefined && !restamped) {
@@ -367,11 +402,6 @@ export class SyncService {
   /** Resolves once no sync is running. */
   async settled(): Promise<void> {
     await this.current?.catch(() => undefined);
-  }
-
-  private async auditHead(): Promise<{ seq: number; hash: string } | null> {
-    const row = await this.db.selectFrom('device_state').select('value').where('key', '=', 'audit_head').executeTakeFirst();
-    return row ? (JSON.parse(row.value) as { seq: number; hash: string }) : null;
   }
 
   private async saveState(values: Record<string, string | null>): Promise<void> {

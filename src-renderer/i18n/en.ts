@@ -762,4 +762,13 @@ export const en: Dictionary = {
   'errors.seed.bad_count': 'The number of demo clients must be from 1 to 9,999,999.',
   'errors.seed.bad_seed': 'The seed must be a whole number from 0 to 999999.',
   'validation.time_zone': 'Not a time zone name (e.g. Asia/Shanghai).',
+  'audit.broken.title': 'This workstation’s audit log is broken',
+  'audit.broken.body':
+    'The audit log cannot be verified from entry {seq} on (an entry was removed, altered or inserted). Report it to head office and compliance now, and leave the workstation as it is.',
+  'errors.sync.audit_rewritten':
+    'Head office refused this workstation’s sync: its audit log does not match what head office anchored (entry {seq}). Report it to head office, which checks and lets it sync again.',
+  'errors.sync.audit_ask': 'Head office asked to check the audit log; retrying.',
+  'errors.sync.master_columns':
+    'Head office refused this workstation’s sync: it may not change head office’s client master data (ID number, mobile, manager). Contact IT.',
+  'errors.sync.device_exists': 'This device is enrolled at head office already; enroll again with a new code.',
 };

@@ -737,4 +737,11 @@ export const zhCN = {
   'errors.seed.bad_count': '演示客户数量须在 1 到 9,999,999 之间。',
   'errors.seed.bad_seed': '种子须为 0 到 999999 之间的整数。',
   'validation.time_zone': '不是有效的时区名称（例如 Asia/Shanghai）。',
+  'audit.broken.title': '本机审计日志已损坏',
+  'audit.broken.body': '审计日志自第 {seq} 条起无法验证（记录被删除、修改或插入）。请立即报告总行和合规部门，保留本机现状，不要自行修复。',
+  'errors.sync.audit_rewritten':
+    '总行拒绝了本机的同步：本机审计日志与总行已核存的记录不一致（第 {seq} 条）。请报告总行，由总行核查后放行。',
+  'errors.sync.audit_ask': '总行要求核对审计日志，正在重试。',
+  'errors.sync.master_columns': '总行拒绝了本机的同步：不得修改总行维护的客户主数据（如证件号、手机、客户经理）。请联系信息科技部门。',
+  'errors.sync.device_exists': '该设备编号已在总行登记。请用新的登记码重新登记。',
 } as const;

@@ -736,4 +736,11 @@ export const zhTW: Dictionary = {
   'errors.seed.bad_count': '演示客戶數量須在 1 到 9,999,999 之間。',
   'errors.seed.bad_seed': '種子須為 0 到 999999 之間的整數。',
   'validation.time_zone': '不是有效的時區名稱（例如 Asia/Taipei）。',
+  'audit.broken.title': '本機稽核日誌已損壞',
+  'audit.broken.body': '稽核日誌自第 {seq} 筆起無法驗證（記錄被刪除、修改或插入）。請立即報告總行和法遵部門，保留本機現狀，不要自行修復。',
+  'errors.sync.audit_rewritten':
+    '總行拒絕了本機的同步：本機稽核日誌與總行已核存的記錄不一致（第 {seq} 筆）。請報告總行，由總行核查後放行。',
+  'errors.sync.audit_ask': '總行要求核對稽核日誌，正在重試。',
+  'errors.sync.master_columns': '總行拒絕了本機的同步：不得修改總行維護的客戶主資料（如證件號、手機、客戶經理）。請聯絡資訊部門。',
+  'errors.sync.device_exists': '該設備編號已在總行登記。請用新的登記碼重新登記。',
 };

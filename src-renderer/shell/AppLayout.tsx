@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { AuditBrokenBanner } from '../audit/AuditBrokenBanner';
 import { useSession, useSignOut } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
@@ -60,6 +61,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <AuditBrokenBanner />
         {/* Keyed by the record: moving from one client to another starts the page afresh (no revealed value carries over). */}
         {id !== null && Detail ? <Detail key={id} id={id} /> : <Page />}
       </AppShell.Main>

@@ -120,7 +120,23 @@ export const enrollResponseSchema = z.object({
 export const pushRequestSchema = z.object({
   deviceId: idSchema,
   changes: changeList(MAX_PUSH_CHANGES),
+  /** The newest entry of the device's audit hash chain, sent on every sync (issue 9: the log anchored at head office). */
   auditHead: auditHeadSchema.nullable(),
+  /**
+   * The device's hash at the sequence the hub asked for (its last anchored head): an entry cut or rewritten below the
+   * head shows here even when the head itself moved on. `hash` null: the device has no such entry any more.
+   */
+  auditAt: z
+    .object({
+      seq: z.number().int().nonnegative(),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    })
+    .optional(),
+  /** The device was restored from a backup: its chain legitimately starts again from an older head. */
+  auditRestored: z.boolean().optional(),
   /** The workstation's clock minus the hub's as it last measured it, so head office sees machines with wrong clocks. */
   clockOffsetMs: z.number().finite().optional(),
 });
@@ -130,7 +146,10 @@ export const pushResponseSchema = z.object({
   ackedSeq: z.number().int().nonnegative(),
   applied: z.number().int().nonnegative(),
   hubTime: z.number(),
+  /** The audit sequence whose hash the next push must carry in `auditAt` (the head just anchored). */
+  auditAsk: z.number().int().nonnegative().nullable().optional(),
 });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullRequestSchema = z.object({
   cursor: z.number().int().nonnegative(),

@@ -21,6 +21,11 @@ export interface SyncedTable {
   /** Columns only the hub may send (head office's master data inside a row the branch also edits). */
   hubOnly?: readonly string[];
   /**
+   * Head office's columns in a row the branch also edits: a workstation may set them only in the change that brings
+   * a new row to the hub (a client the branch imports), never change them afterwards (issue 9).
+   */
+  masterColumns?: readonly string[];
+  /**
    * Columns that name a client (`clients.id`). A change about a client's alias is applied to the client this
    * workstation keeps, and a row naming a demo client is demo data itself: it never enters the outbox.
    */
@@ -65,7 +70,12 @@ export const CLIENT_BRANCH_COLUMNS = [
 ] as const;
 
 export const SYNCED_TABLES = {
-  clients: { merge: 'fields', push: true, columns: [...CLIENT_MASTER_COLUMNS, ...CLIENT_BRANCH_COLUMNS] },
+  clients: {
+    merge: 'fields',
+    push: true,
+    columns: [...CLIENT_MASTER_COLUMNS, ...CLIENT_BRANCH_COLUMNS],
+    masterColumns: CLIENT_MASTER_COLUMNS,
+  },
   staff: {
     merge: 'row',
     // Accounts come from head office; one made at a workstation (its first-run administrator) stays local.

@@ -12,7 +12,7 @@ import { generateKey, readKeyFile, writeKeyFile } from '../../src-main/store/key
 import { openStore, type Store } from '../../src-main/store/open';
 import { deviceIdentity } from '../../src-main/sync/state';
 import { createWorkstation } from '../../src-main/workstation';
-import { masterClients } from '../fixtures/hub';
+import { hubTestKey, masterClients } from '../fixtures/hub';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, BRANCH, KEY_FILE } from './crash-setup';
 import { percentiles } from './stats';
 
@@ -60,7 +60,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export async function crashHarness(options: CrashOptions): Promise<CrashReport> {
   const started = performance.now();
   const dir = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'branchdesk-crash-'));
-  const hub = await openHubDb({ dataDir: path.join(dir, 'hub') });
+  const hub = await openHubDb({ dataDir: path.join(dir, 'hub'), key: hubTestKey(path.join(dir, 'hub')).key });
   const server = await startHubServer({ hub, clock: systemClock, port: 0 });
   const report: CrashReport = {
     runs: 0,

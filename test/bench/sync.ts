@@ -17,7 +17,7 @@ import { Rng, WeightedPicker } from '../../src-main/clients/seed/random';
 import { generateKey } from '../../src-main/store/key';
 import { openStore, type Store } from '../../src-main/store/open';
 import { tableCounts } from '../../src-main/store/stats';
-import { dropSchema, PG_URL, spawnHub, type TestHub } from '../fixtures/hub';
+import { dropSchema, hubTestKey, PG_URL, spawnHub, type TestHub } from '../fixtures/hub';
 import { percentiles } from './stats';
 
 export interface SyncBenchOptions {
@@ -62,7 +62,8 @@ async function benchOne(kind: 'sqlite' | 'postgres', options: SyncBenchOptions) 
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const schema = `hubbench_${crypto.randomBytes(4).toString('hex')}`;
-  const storeOptions: HubDbOptions = kind === 'sqlite' ? { dataDir: path.join(dir, 'hub') } : { databaseUrl: PG_URL, schema };
+  const key = hubTestKey(path.join(dir, 'hub'));
+  const storeOptions: HubDbOptions = kind === 'sqlite' ? { dataDir: path.join(dir, 'hub'), key: key.key } : { databaseUrl: PG_URL, schema };
 
   // Head office's data for the branch, written straight into the hub's store.
   const hubDb = await openHubDb(storeOptions);
@@ -79,7 +80,10 @@ async function benchOne(kind: 'sqlite' | 'postgres', options: SyncBenchOptions) 
   const { code: code2 } = await service.createEnrollmentCode(BRANCH);
   await hubDb.close();
 
-  const hubLike = { storeOptions: { ...storeOptions, ...(kind === 'postgres' ? { schema } : {}) } } as unknown as TestHub;
+  const hubLike = {
+    storeOptions: { ...storeOptions, ...(kind === 'postgres' ? { schema } : {}) },
+    ...(kind === 'sqlite' ? { keyFile: key.file } : {}),
+  } as unknown as TestHub;
   const proc = await spawnHub(hubLike, 0);
   try {
     // Initial sync into an empty workstation.

@@ -204,6 +204,11 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     const everyone = ['周五', '孙三', '李四', '赵一', '钱二'].sort();
     expect(clientNames(restored)).toEqual(everyone);
     expect((await restored.sync.status()).restoring).toBe(false);
+    // The restored audit log is older than what head office anchored: declared, accepted, and on head office's record.
+    const restoredDevice = (await restored.sync.status()).deviceId;
+    const audit = (await h.server.service.auditCheck()).find((d) => d.deviceId === restoredDevice);
+    expect(audit).toMatchObject({ flagged: false, epoch: 1 });
+    expect(audit?.events.map((e) => e.kind)).toEqual(['audit_restored']);
     const atHub = await h.db.db.selectFrom('hub_changes').select('row_id').where('table_name', '=', 'clients').execute();
     expect(atHub).toHaveLength(5);
     expect(new Set(atHub.map((r) => r.row_id)).size).toBe(5);

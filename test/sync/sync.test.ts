@@ -64,7 +64,7 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     expect(pushed.pushed).toBeGreaterThanOrEqual(1);
     expect((await b.sync.status()).pendingChanges).toBe(0);
     // The audit chain's head went with it: head office can prove the branch's log was not rewritten later.
-    const heads = await hub.db.db.selectFrom('hub_audit_heads').select(['seq', 'hash']).execute();
+    const heads = await hub.db.db.selectFrom('hub_audit_chain').select(['seq', 'hash']).execute();
     const head = JSON.parse(
       (b.store.raw.prepare("SELECT value FROM device_state WHERE key = 'audit_head'").get() as { value: string }).value,
     ) as {
