@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeAndElectron = [
@@ -41,6 +42,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // Hooks in the same order on every render: a hook after an early return broke the profile once (React error #300).
+  {
+    files: ['src-renderer/**/*.tsx', 'src-renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     files: ['src-renderer/**'],

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../src-shared/domain/clock';
 import { decodeHlc } from '../src-shared/domain/hlc';
-import { PASSWORD_SCRYPT } from '../src-shared/domain/password-hash';
+import { encodePasswordHash, PASSWORD_SCRYPT, scryptOptions } from '../src-shared/domain/password-hash';
 import { makeMainlandId } from '../src-shared/domain/id-number';
 import { type Change, changeProblem } from '../src-shared/sync/protocol';
 import { decodeMonths, monthlyAssetsRowId } from '../src-shared/sync/tables';
@@ -373,9 +373,12 @@ describe.each(STORES)('head office master data import (%s hub)', (store) => {
     expectPullable([zhang, li].filter((c): c is Feed => c !== undefined));
     expect(zhang?.values).toMatchObject({ login: 'zhangwei', display_name: '张伟', roles: '["counter","manager"]', disabled: 0 });
     // A scrypt hash under the parameters the workstation verifies with (test/sync/sync.test.ts signs in with one).
-    const { cost, keyLength } = PASSWORD_SCRYPT;
     const salt = Buffer.from(String(zhang?.values.password_salt), 'hex');
-    const hashOf = (password: string) => crypto.scryptSync(password.normalize('NFC'), salt, keyLength, cost).toString('hex');
+    const hashOf = (password: string) =>
+      encodePasswordHash(
+        PASSWORD_SCRYPT,
+        crypto.scryptSync(password.normalize('NFC'), salt, PASSWORD_SCRYPT.keyLength, scryptOptions(PASSWORD_SCRYPT)).toString('hex'),
+      );
     expect(zhang?.values.password_hash).toBe(hashOf('Spring2026!'));
     expect(zhang?.values.password_hash).not.toBe(hashOf('Spring2026'));
     expect(li?.values).not.toHaveProperty('password_hash');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { displayNameSchema, loginSchema, passwordSchema } from '../../src-shared/contract/auth';
 import { ROLES, type Role } from '../../src-shared/contract/define';
-import { PASSWORD_SCRYPT } from '../../src-shared/domain/password-hash';
+import { encodePasswordHash, PASSWORD_SCRYPT, scryptOptions } from '../../src-shared/domain/password-hash';
 import { type ChangeDraft, type ImportContext, type KindImporter, missingOf, type RowReader } from './row';
 import { parseFlag } from './values';
 
@@ -9,15 +9,15 @@ import { parseFlag } from './values';
  * Exactly what the workstation's verifier expects: the shared scrypt parameters over the NFC form of the password,
  * off the event loop (an import may hash hundreds). test/sync/sync.test.ts signs in at a workstation with one.
  */
-const { cost: SCRYPT, keyLength: KEY_LENGTH, saltLength: SALT_LENGTH } = PASSWORD_SCRYPT;
+const { keyLength: KEY_LENGTH, saltLength: SALT_LENGTH } = PASSWORD_SCRYPT;
 const HASHES_AT_ONCE = 4;
 
 export function hashStaffPassword(password: string): Promise<{ hash: string; salt: string }> {
   const salt = crypto.randomBytes(SALT_LENGTH);
   return new Promise((resolve, reject) => {
-    crypto.scrypt(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT, (error, key) => {
+    crypto.scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(PASSWORD_SCRYPT), (error, key) => {
       if (error) reject(error);
-      else resolve({ hash: key.toString('hex'), salt: salt.toString('hex') });
+      else resolve({ hash: encodePasswordHash(PASSWORD_SCRYPT, key.toString('hex')), salt: salt.toString('hex') });
     });
   });
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { AppError, displayNameSchema, loginSchema, passwordSchema, roleSchema } from '../../src-shared/contract';
 import type { Clock } from '../../src-shared/domain/clock';
 import { appendAudit } from '../audit/log';
+import { hashPassword } from '../auth/password';
+import { markSetUp } from '../auth/setup';
 import { createStaff, listStaff } from '../auth/staff';
 import { dataFiles } from '../store/data-dir';
 import { headlessKeySource, keyFromPassphrase, resolveHeadlessKey, generateKey, writeKeyFile } from '../store/key';
@@ -77,9 +79,13 @@ export async function staffAdd(ctx: CliContext, args: { login?: string; name?: s
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message.replace(/^validation\./, '')}`).join('; ');
     throw new AppError('VALIDATION', 'errors.validation', `invalid staff account — ${detail}`);
   }
+  const { password: typed, ...account } = parsed.data;
+  const credentials = await hashPassword(typed);
   await withStore(ctx, false, async ({ store }) => {
     const staff = await store.db.transaction().execute(async (trx) => {
-      const created = await createStaff(trx, ctx.clock, parsed.data);
+      const created = await createStaff(trx, ctx.clock, { ...account, credentials });
+      // An administrator made here sets the store up as the first-run screen would.
+      if (account.roles.includes('admin')) await markSetUp(trx, new Date(ctx.clock.now()).toISOString());
       await appendAudit(trx, ctx.clock, { staffId: null, staffLogin: cliActor(), method: 'admin.staff.add', targetIds: [created.id] });
       return created;
     });

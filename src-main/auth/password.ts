@@ -1,22 +1,47 @@
 import crypto from 'node:crypto';
-import { PASSWORD_SCRYPT } from '../../src-shared/domain/password-hash';
-
-// Per-user salt; the parameters are shared with head office's staff import.
-const { cost: PARAMS, keyLength: LENGTH, saltLength: SALT } = PASSWORD_SCRYPT;
+import {
+  decodePasswordHash,
+  encodePasswordHash,
+  PASSWORD_SCRYPT,
+  scryptOptions,
+  type ScryptParams,
+} from '../../src-shared/domain/password-hash';
 
 export interface PasswordHash {
   hash: string;
   salt: string;
 }
 
-export function hashPassword(password: string): PasswordHash {
-  const salt = crypto.randomBytes(SALT);
-  const hash = crypto.scryptSync(password.normalize('NFC'), salt, LENGTH, PARAMS);
-  return { hash: hash.toString('hex'), salt: salt.toString('hex') };
+/** scrypt on libuv's thread pool: a second of hashing never stalls the workstation's other calls. */
+function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    crypto.scrypt(password.normalize('NFC'), salt, PASSWORD_SCRYPT.keyLength, scryptOptions(params), (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
 }
 
-export function verifyPassword(password: string, stored: PasswordHash): boolean {
-  const expected = Buffer.from(stored.hash, 'hex');
-  const actual = crypto.scryptSync(password.normalize('NFC'), Buffer.from(stored.salt, 'hex'), LENGTH, PARAMS);
+export async function hashPassword(password: string): Promise<PasswordHash> {
+  const salt = crypto.randomBytes(PASSWORD_SCRYPT.saltLength);
+  const key = await derive(password, salt, PASSWORD_SCRYPT);
+  return { hash: encodePasswordHash(PASSWORD_SCRYPT, key.toString('hex')), salt: salt.toString('hex') };
+}
+
+/** Compares in constant time; an unreadable stored hash never matches. */
+export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
+  const decoded = decodePasswordHash(stored.hash);
+  if (!decoded) return false;
+  const expected = Buffer.from(decoded.keyHex, 'hex');
+  const actual = await derive(password, Buffer.from(stored.salt, 'hex'), decoded.params);
   return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+}
+
+/**
+ * A hash of nothing anyone knows, made once: an unknown or disabled login is checked against it, so it takes as long
+ * as a real one and the answer cannot tell which logins exist.
+ */
+let decoy: Promise<PasswordHash> | null = null;
+export function decoyHash(): Promise<PasswordHash> {
+  decoy ??= hashPassword(crypto.randomBytes(24).toString('hex'));
+  return decoy;
 }

@@ -4,13 +4,15 @@ import type { Clock } from '../../src-shared/domain/clock';
 import type { Settings } from '../../src-shared/contract';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import type { Database, StaffTable } from '../store/schema';
-import { hashPassword, verifyPassword } from './password';
+import { isOutdatedPasswordHash } from '../../src-shared/domain/password-hash';
+import { decoyHash, hashPassword, type PasswordHash, verifyPassword } from './password';
 
 export interface NewStaff {
   login: string;
   displayName: string;
   roles: Role[];
-  password: string;
+  /** Hashed before the transaction (`hashPassword`: a second of scrypt must not hold the store); null: cannot sign in. */
+  credentials: PasswordHash | null;
   /** A demo account (the seeder's relationship managers): removed with the demo data. */
   demo?: boolean;
 }
@@ -38,7 +40,7 @@ export async function createStaff(trx: Transaction<Database>, clock: Clock, inpu
   const base = await newRowColumns(trx, clock);
   const { id, updated_hlc: hlc } = base;
   const roles = [...new Set(input.roles)];
-  const { hash, salt } = hashPassword(input.password);
+  const { hash, salt } = input.credentials ?? { hash: '', salt: '' };
   await trx
     .insertInto('staff')
     .values({
@@ -63,10 +65,14 @@ export async function listStaff(db: Kysely<Database>) {
   return rows.map((r) => ({ ...toStaff(r), disabled: r.disabled === 1, lockedUntil: r.locked_until }));
 }
 
+/** Why a sign-in failed, for the audit log (the staff member hears only "wrong login or password" or "locked"). */
+export type SignInFailure = 'unknown_login' | 'disabled' | 'wrong_password' | 'locked_out';
+
 /**
  * Checks a staff member's password. `maxFailedSignIns` wrong passwords in a row lock the login for
- * `signInLockoutMinutes`; the counter survives restarts because it is stored. An unknown login and a wrong
- * password get the same answer, so the screen does not reveal which logins exist.
+ * `signInLockoutMinutes`; the counter survives restarts because it is stored. An unknown login, a disabled one and a
+ * wrong password get the same answer after the same work (a decoy hash is checked), so neither the words nor the time
+ * tell which logins exist. A hash made with older parameters is replaced on success. `onFailure` hears why it failed.
  */
 export async function checkCredentials(
   db: Kysely<Database>,
@@ -74,18 +80,24 @@ export async function checkCredentials(
   settings: Settings,
   login: string,
   password: string,
-): Promise<Staff> {
+  onFailure: (failure: SignInFailure, staffId: string | null) => Promise<void> = () => Promise.resolve(),
+): Promise<Staff & { mustChangePassword: boolean }> {
   const row = await db.selectFrom('staff').selectAll().where('login', '=', login).where('deleted_hlc', 'is', null).executeTakeFirst();
   const wrong = new AppError('UNAUTHENTICATED', 'errors.auth.wrong_password', 'wrong login or password');
-  if (!row || row.disabled === 1) throw wrong;
+  if (!row || row.disabled === 1) {
+    await verifyPassword(password, await decoyHash());
+    await onFailure(row ? 'disabled' : 'unknown_login', row?.id ?? null);
+    throw wrong;
+  }
   const now = clock.now();
   if (row.locked_until && Date.parse(row.locked_until) > now) {
     const minutes = Math.ceil((Date.parse(row.locked_until) - now) / 60_000);
+    await onFailure('locked_out', row.id);
     throw new AppError('LOCKED', 'errors.auth.locked_out', `too many wrong passwords; try again in ${minutes} min`, {
       params: { minutes },
     });
   }
-  if (!verifyPassword(password, { hash: row.password_hash, salt: row.password_salt })) {
+  if (!(await verifyPassword(password, { hash: row.password_hash, salt: row.password_salt }))) {
     const failed = row.failed_attempts + 1;
     const lockNow = failed >= settings.maxFailedSignIns;
     await db
@@ -96,20 +108,36 @@ export async function checkCredentials(
       })
       .where('id', '=', row.id)
       .execute();
+    await onFailure(lockNow ? 'locked_out' : 'wrong_password', row.id);
     if (lockNow) {
       throw new AppError(
         'LOCKED',
         'errors.auth.locked_out',
         `too many wrong passwords; try again in ${settings.signInLockoutMinutes} min`,
-        {
-          params: { minutes: settings.signInLockoutMinutes },
-        },
+        { params: { minutes: settings.signInLockoutMinutes } },
       );
     }
     throw wrong;
   }
-  if (row.failed_attempts !== 0 || row.locked_until !== null) {
-    await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute();
+  const rehash = isOutdatedPasswordHash(row.password_hash) ? await hashPassword(password) : null;
+  if (row.failed_attempts !== 0 || row.locked_until !== null || rehash) {
+    await db
+      .updateTable('staff')
+      .set({ failed_attempts: 0, locked_until: null, ...(rehash ? { password_hash: rehash.hash, password_salt: rehash.salt } : {}) })
+      .where('id', '=', row.id)
+      .execute();
   }
-  return toStaff(row);
+  return { ...toStaff(row), mustChangePassword: row.must_change_password === 1 };
+}
+
+/**
+ * A staff member's own new password (the one head office sent must be replaced at first sign-in), hashed by the
+ * caller before the transaction. Local only: a password changed at the branch is never sent anywhere.
+ */
+export async function setOwnPassword(trx: Transaction<Database>, staffId: string, credentials: PasswordHash): Promise<void> {
+  await trx
+    .updateTable('staff')
+    .set({ password_hash: credentials.hash, password_salt: credentials.salt, must_change_password: 0 })
+    .where('id', '=', staffId)
+    .execute();
 }

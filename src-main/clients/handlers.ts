@@ -2,6 +2,8 @@ import { AppError } from '../../src-shared/contract';
 import type { clientsContract } from '../../src-shared/contract/clients';
 import { todayOf } from '../app';
 import type { HandlersFor } from '../ipc/call';
+import { recordSecurityEvent } from '../audit/security';
+import { hasAnyRole } from '../auth/sessions';
 import { recordAssessment } from './assessments';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
@@ -14,10 +16,13 @@ import { loadProfile } from './profile';
 import { searchClients } from './search';
 import { rederiveClients } from './rederive';
 import { summariesFor } from './summary';
+import { guardTailSearch, tailProbe } from './tail-guard';
 import { clientTimeline } from './timeline';
 
 export const clientsHandlers: HandlersFor<typeof clientsContract> = {
   'clients.search': async (input, call) => {
+    const probe = tailProbe(input.q);
+    if (probe) await guardTailSearch(call.app, call.staff, probe);
     const { db } = call.app.store;
     const hits = await searchClients(db, input.q, input.limit);
     return {
@@ -130,9 +135,18 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
       (r) => ({ targetIds: [input.referrerId, input.refereeId, r.id] }),
     ),
 
-  // DOMAIN.md §1: the full value is a separate permission, asked for with a reason and written to the audit log.
-  'clients.reveal': (input, call) =>
-    call.mutate(
+  // DOMAIN.md §1: the full value is a separate permission (the roles a setting names), asked for with a reason and
+  // written to the audit log.
+  'clients.reveal': async (input, call) => {
+    if (!hasAnyRole(call.staff, call.app.settings.revealRoles)) {
+      await recordSecurityEvent(call.app, {
+        method: 'security.refused',
+        staff: call.staff,
+        targetIds: ['method:clients.reveal', input.id],
+      });
+      throw new AppError('FORBIDDEN', 'errors.clients.reveal_forbidden', `${call.staff.login} may not see full ID numbers or mobiles`);
+    }
+    return call.mutate(
       async (trx) => {
         const row = await trx
           .selectFrom('clients')
@@ -146,5 +160,6 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
         return { value };
       },
       { targetIds: [input.id, `field:${input.field}`], reason: input.reason },
-    ),
+    );
+  },
 };

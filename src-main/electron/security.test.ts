@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { CSP, devCsp, fileInside, isTrustedSender, originOf } from './security';
+import { resolveRendererPath } from '../renderer-files';
+import { CSP, devCsp, isTrustedSender, originOf } from './security';
 
 const APP = 'app://branchdesk';
 
@@ -41,22 +42,28 @@ describe('who may call main', () => {
   });
 });
 
-describe('the app:// file server', () => {
+describe('the app:// file server (the browser host shares its path check)', () => {
   const root = path.resolve('/srv/renderer');
+  const file = (name: string) => ({ kind: 'file', file: name });
 
   it('serves index.html for the root and files under the renderer folder', () => {
-    expect(fileInside(root, '/')).toBe(path.join(root, 'index.html'));
-    expect(fileInside(root, '/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
-    expect(fileInside(root, '/fonts/%E5%AE%8B.woff2')).toBe(path.join(root, 'fonts', '宋.woff2'));
+    expect(resolveRendererPath(root, '/')).toEqual(file(path.join(root, 'index.html')));
+    expect(resolveRendererPath(root, '/assets/index-abc.js')).toEqual(file(path.join(root, 'assets', 'index-abc.js')));
+    expect(resolveRendererPath(root, '/fonts/%E5%AE%8B.woff2')).toEqual(file(path.join(root, 'fonts', '宋.woff2')));
   });
 
   it('refuses every way out of the folder', () => {
-    expect(fileInside(root, '/../etc/passwd')).toBeNull();
-    expect(fileInside(root, '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
-    expect(fileInside(root, '/assets/..%2F..%2F..%2Fetc%2Fpasswd')).toBeNull();
-    expect(fileInside(root, '/..')).toBeNull();
-    expect(fileInside(root, '/a%00b')).toBeNull();
-    expect(fileInside(root, '/%E0%A4%A')).toBeNull();
+    expect(resolveRendererPath(root, '/../etc/passwd')).toEqual({ kind: 'outside' });
+    expect(resolveRendererPath(root, '/%2e%2e/%2e%2e/etc/passwd')).toEqual({ kind: 'outside' });
+    expect(resolveRendererPath(root, '/assets/..%2F..%2F..%2Fetc%2Fpasswd')).toEqual({ kind: 'outside' });
+    expect(resolveRendererPath(root, '/..')).toEqual({ kind: 'outside' });
+  });
+
+  it('tells a name no file can have (NUL, broken percent-encoding) from a way out', () => {
+    expect(resolveRendererPath(root, '/a%00b')).toEqual({ kind: 'malformed' });
+    expect(resolveRendererPath(root, '/%E0%A4%A')).toEqual({ kind: 'malformed' });
+    expect(resolveRendererPath(root, '/%E0')).toEqual({ kind: 'malformed' });
+    expect(resolveRendererPath(root, '/%')).toEqual({ kind: 'malformed' });
   });
 });
 

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
-
 import { RENDERER_CSP } from '../renderer-csp';
 
 export const CSP = RENDERER_CSP;
@@ -65,20 +63,4 @@ export function hardenSession(ses: Session, csp: string): void {
     }
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
-}
-
-/** The file a URL path names under root, or null for anything that resolves outside it (../, %2e%2e, %5c…). */
-export function fileInside(root: string, pathname: string): string | null {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname).replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
-  if (relative === '') relative = 'index.html';
-  if (relative.includes('\0')) return null;
-  const file = path.resolve(root, relative);
-  const inside = path.relative(root, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null;
-  return file;
 }

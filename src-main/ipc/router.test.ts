@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { createWorkstation } from '../workstation';
+import { hashPassword } from '../auth/password';
 import { createStaff } from '../auth/staff';
 import { openStore } from '../store/open';
 import { handlers } from './handlers';
@@ -108,9 +109,10 @@ describe('signing in', () => {
 
   it('offers first-run setup while no administrator exists, even with demo accounts present', async () => {
     t = await testApp();
+    const credentials = await hashPassword('rm-pass-2026');
     await t.store.db
       .transaction()
-      .execute((trx) => createStaff(trx, t.clock, { login: 'rm01', displayName: '周晓明', roles: ['counter'], password: 'rm-pass-2026' }));
+      .execute((trx) => createStaff(trx, t.clock, { login: 'rm01', displayName: '周晓明', roles: ['counter'], credentials }));
     expect(await t.call('w1', 'auth.state')).toMatchObject({ ok: true, value: { setupNeeded: true } });
     await withAdmin(t);
     expect(await t.call('w2', 'auth.state')).toMatchObject({ ok: true, value: { setupNeeded: false } });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  ALLOWED_BEFORE_PASSWORD_CHANGE,
   AppError,
   type AppErrorShape,
   contract,
@@ -11,7 +12,9 @@ import {
 } from '../../src-shared/contract';
 import type { App } from '../app';
 import { appendAudit } from '../audit/log';
+import { recordSecurityEvent } from '../audit/security';
 import { hasAnyRole } from '../auth/sessions';
+import { toStaff } from '../auth/staff';
 import type { Call, Handlers } from './call';
 
 export type Router = (channel: string, method: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -27,7 +30,7 @@ export function createRouter(app: App, handlers: Handlers, log: (message: string
       const spec = contract[method];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const staff = authorize(app, channel, method);
+      const staff = await authorize(app, channel, method);
       let audited = false;
       const call: Call<MethodName> = {
         app,
@@ -74,17 +77,48 @@ export function createRouter(app: App, handlers: Handlers, log: (message: string
   };
 }
 
-function authorize(app: App, channel: string, method: MethodName): Staff | null {
-  const access = contract[method].access;
-  if (access === 'public') return app.sessions.current(channel, app.settings.idleLockMinutes)?.staff ?? null;
-  const session = app.sessions.current(channel, app.settings.idleLockMinutes);
-  if (!session) throw new AppError('UNAUTHENTICATED', 'errors.auth.signed_out', 'sign in first');
-  if (session.locked) throw new AppError('LOCKED', 'errors.auth.session_locked', 'the session is locked; enter the password');
-  if (access !== 'session' && !hasAnyRole(session.staff, access)) {
-    throw new AppError('FORBIDDEN', 'errors.forbidden', `${session.staff.login} may not call ${method}`);
+/**
+ * Who is calling, checked on every call: the session (ended past its absolute lifetime, locked when idle), the staff
+ * member's account as it stands now in the store (roles taken away or an account disabled by head office's staff feed
+ * take effect at once, not at the next sign-in), a first password still to be replaced, and the method's roles. A
+ * refused role is on the audit log. Only calls the staff member makes keep the session active, not status polls.
+ */
+async function authorize(app: App, channel: string, method: MethodName): Promise<Staff | null> {
+  const spec = contract[method];
+  const access = spec.access;
+  if (access === 'public') return app.sessions.current(channel, app.settings)?.staff ?? null;
+  const expired = app.sessions.isExpired(channel, app.settings);
+  const session = app.sessions.current(channel, app.settings);
+  if (!session) {
+    if (expired) throw new AppError('UNAUTHENTICATED', 'errors.auth.session_expired', 'the session ended; sign in again');
+    throw new AppError('UNAUTHENTICATED', 'errors.auth.signed_out', 'sign in first');
   }
-  app.sessions.touch(channel);
-  return session.staff;
+  const account = await currentAccount(app, session.staff.id);
+  if (!account) {
+    app.sessions.end(channel);
+    throw new AppError('UNAUTHENTICATED', 'errors.auth.account_disabled', 'this account is disabled; sign in as someone else');
+  }
+  session.staff = account;
+  if (session.locked) throw new AppError('LOCKED', 'errors.auth.session_locked', 'the session is locked; enter the password');
+  if (session.mustChangePassword && !(ALLOWED_BEFORE_PASSWORD_CHANGE as readonly string[]).includes(method)) {
+    throw new AppError('FORBIDDEN', 'errors.auth.must_change_password', 'set your own password first');
+  }
+  if (access !== 'session' && !hasAnyRole(account, access)) {
+    await recordSecurityEvent(app, { method: 'security.refused', staff: account, targetIds: [`method:${method}`] });
+    throw new AppError('FORBIDDEN', 'errors.forbidden', `${account.login} may not call ${method}`);
+  }
+  if (!spec.passive) app.sessions.touch(channel);
+  return account;
+}
+
+/** The staff member's account as the store has it now, or null when disabled or removed. */
+async function currentAccount(app: App, staffId: string): Promise<Staff | null> {
+  const row = await app.store.db
+    .selectFrom('staff')
+    .select(['id', 'login', 'display_name', 'roles', 'disabled', 'deleted_hlc'])
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  return row && row.disabled === 0 && row.deleted_hlc === null ? toStaff(row) : null;
 }
 
 function validationError(error: z.ZodError): AppError {

@@ -20,9 +20,10 @@ describe('a relationship manager works through reminders', () => {
   let a: string, b: string, c: string;
   let password: string;
   /** Days pass: the idle lock closes the session, and the clerk unlocks it. */
+  /** The next morning: a session lasts a working day at most, so the clerk signs in again. */
   const advance = async (ms: number) => {
     t.clock.advance(ms);
-    await ok(t.call(W, 'auth.unlock', { password }));
+    await ok(t.call(W, 'auth.signIn', { login: 'admin', password }));
   };
 
   const forClient = async (id: string) =>

@@ -46,6 +46,8 @@ export interface StaffTable extends SyncColumns {
   disabled: number;
   /** A demo account (the seeder's relationship managers): local, removed with the demo data. */
   demo: Generated<number>;
+  /** Set for a first password from head office: its owner replaces it at first sign-in. */
+  must_change_password: Generated<number>;
 }
 
 export interface SettingsTable {

@@ -265,6 +265,8 @@ export class ChangeApplier {
           password_salt: v.password_salt ?? '',
           failed_attempts: 0,
           disabled: v.disabled ?? 0,
+          // A first password set by head office is replaced by its owner at first sign-in (issue 9).
+          must_change_password: typeof v.password_hash === 'string' && v.password_hash !== '' ? 1 : 0,
         });
       } else {
         this.insertRow(change);
@@ -275,6 +277,8 @@ export class ChangeApplier {
     if (change.hlc <= local.updated_hlc) return 'unchanged';
     const set: Row = { updated_hlc: change.hlc, deleted_hlc: change.op === 'delete' ? change.hlc : null };
     for (const [column, value] of Object.entries(change.values)) if (column !== 'created_at') set[column] = value;
+    // Head office reset the password: a first password again, to be replaced at the next sign-in.
+    if (change.table === 'staff' && typeof set.password_hash === 'string' && set.password_hash !== '') set.must_change_password = 1;
     this.update(change.table, change.rowId, set);
     this.touch(change);
     return 'applied';

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
 import type { z } from 'zod';
 import {
   enrollResponseSchema,
@@ -7,6 +10,7 @@ import {
   pushResponseSchema,
   type PushRequest,
 } from '../../src-shared/sync/protocol';
+import { isLoopbackHost } from '../../src-shared/contract/sync';
 
 /**
  * Why an exchange with the hub failed, as a message key staff read in their language (`errors.sync.*`).
@@ -56,6 +60,8 @@ export class HubClient {
     private readonly token: string | null,
     private readonly now: () => number = Date.now,
     private readonly timeoutMs = 30_000,
+    /** A bank's private certificate authority (PEM), trusted besides the system's (a setting). */
+    private readonly caPem: string | null = null,
   ) {}
 
   enroll(body: { code: string; deviceId: string; deviceName: string }, signal?: AbortSignal) {
@@ -71,22 +77,20 @@ export class HubClient {
   }
 
   private async post<S extends z.ZodType>(path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<Exchange<z.infer<S>>> {
-    const url = new URL(path, this.hubUrl.endsWith('/') ? this.hubUrl : `${this.hubUrl}/`).toString();
+    const url = new URL(path, this.hubUrl.endsWith('/') ? this.hubUrl : `${this.hubUrl}/`);
+    // Client data never crosses a network in clear (issue 9): plain HTTP only to this machine (a TLS proxy, a test).
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      throw new SyncFailure('errors.sync.plain_http', `the hub address ${this.hubUrl} is not HTTPS`, false, { hub: this.hubUrl });
+    }
     const sentAt = this.now();
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    let response: Response;
+    let answer: { status: number; text: string; receivedAt: number };
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-        body: JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
+      answer = await this.send(url, JSON.stringify(body), signal ? AbortSignal.any([signal, timeout]) : timeout);
     } catch (error) {
       if (signal?.aborted) throw new SyncFailure('errors.sync.cancelled', 'sync cancelled', false);
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-      const reason = cause ? cause.message : String(error);
-      const code = cause && 'code' in cause ? String(cause.code) : '';
+      const reason = error instanceof Error ? error.message : String(error);
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
       if (CERTIFICATE_ERRORS.test(code)) {
         throw new SyncFailure('errors.sync.certificate', `the hub at ${this.hubUrl} presented an untrusted certificate: ${reason}`, true, {
           hub: this.hubUrl,
@@ -96,19 +100,49 @@ export class HubClient {
         hub: this.hubUrl,
       });
     }
-    const receivedAt = this.now();
     let json: unknown;
     try {
-      json = await response.json();
+      json = JSON.parse(answer.text);
     } catch {
-      if (signal?.aborted) throw new SyncFailure('errors.sync.cancelled', 'sync cancelled', false);
-      throw new SyncFailure('errors.sync.protocol', `the hub answered ${response.status} with something that is not JSON`, true);
+      throw new SyncFailure('errors.sync.protocol', `the hub answered ${answer.status} with something that is not JSON`, true);
     }
-    if (!response.ok) throw refusal(response.status, json);
+    if (answer.status < 200 || answer.status >= 300) throw refusal(answer.status, json);
     const parsed = schema.safeParse(json);
     if (!parsed.success)
       throw new SyncFailure('errors.sync.protocol', `the hub's answer to ${path} is not what this version expects`, true);
-    return { value: parsed.data, sentAt, receivedAt };
+    return { value: parsed.data, sentAt, receivedAt: answer.receivedAt };
+  }
+
+  /**
+   * One POST over node:http(s) (not fetch: its TLS trust cannot be given a bank's private CA). With a CA from the
+   * settings, the hub's certificate may chain to it or to the system's authorities; otherwise Node's defaults apply
+   * (the system store and NODE_EXTRA_CA_CERTS).
+   */
+  private send(url: URL, body: string, signal: AbortSignal): Promise<{ status: number; text: string; receivedAt: number }> {
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+    };
+    return new Promise((resolve, reject) => {
+      const onAnswer = (res: http.IncomingMessage) => {
+        const receivedAt = this.now();
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), receivedAt }));
+        res.on('error', reject);
+      };
+      const req =
+        url.protocol === 'https:'
+          ? https.request(
+              url,
+              { method: 'POST', headers, signal, ...(this.caPem ? { ca: [...tls.rootCertificates, this.caPem] } : {}) },
+              onAnswer,
+            )
+          : http.request(url, { method: 'POST', headers, signal }, onAnswer);
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 }
 

@@ -139,7 +139,7 @@ export class SyncService {
     // Every enrollment makes a new device at the hub, which never hands a known device id a new token (issue 9): a
     // workstation enrolling again (after a revocation, a lost token) comes under a new id, kept only once it is in.
     const deviceId = uuidv7(this.app.clock.now());
-    const client = new HubClient(hubUrl, null, () => this.app.clock.now(), this.options.requestTimeoutMs);
+    const client = new HubClient(hubUrl, null, () => this.app.clock.now(), this.options.requestTimeoutMs, this.app.settings.hubCaPem);
     let exchange: Exchange<{ branchId: string; branchName: string; token: string; hubTime: number }>;
     try {
       exchange = await this.exchange(() => client.enroll({ code, deviceId, deviceName: os.hostname().slice(0, 200) }, signal));
@@ -204,7 +204,13 @@ export class SyncService {
       throw new AppError('CONFLICT', 'errors.sync.not_enrolled', 'this workstation is not enrolled with a hub');
     this.running = true;
     this.clearTimer();
-    const client = new HubClient(config.hubUrl, config.token, () => this.app.clock.now(), this.options.requestTimeoutMs);
+    const client = new HubClient(
+      config.hubUrl,
+      config.token,
+      () => this.app.clock.now(),
+      this.options.requestTimeoutMs,
+      this.app.settings.hubCaPem,
+    );
     await this.saveState({ [KEYS.lastAttempt]: this.nowIso() });
     await this.announce();
     try {

@@ -5,6 +5,7 @@ import { useTokenRejected } from '../api/host-access';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { AuthFrame } from './AuthFrame';
+import { FirstPasswordScreen } from './FirstPasswordScreen';
 import { FirstRunScreen } from './FirstRunScreen';
 import { HostAccessScreen } from './HostAccessScreen';
 import { forgetStaffData, useAuthState } from './hooks';
@@ -54,6 +55,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   if (authState.data.setupNeeded) return <FirstRunScreen />;
   if (!session) return <SignInScreen />;
+  if (session.mustChangePassword) return <FirstPasswordScreen />;
   return (
     <>
       {children}

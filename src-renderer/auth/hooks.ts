@@ -30,10 +30,13 @@ export function markLocked(queryClient: QueryClient): void {
   );
 }
 
+/** Main ended the session (signed out elsewhere, its working day over, the account disabled): back to sign-in. */
+const SESSION_GONE = ['errors.auth.signed_out', 'errors.auth.session_expired', 'errors.auth.account_disabled'] as const;
+
 /** Turns main's verdicts on any call into screens: a locked session gets the overlay, a lost one the sign-in. */
 export function reactToSessionError(queryClient: QueryClient, error: unknown): void {
-  if (isApiError(error, 'errors.auth.session_locked')) markLocked(queryClient);
-  else if (isApiError(error, 'errors.auth.signed_out')) void queryClient.invalidateQueries({ queryKey: authStateQuery.queryKey });
+  if (isApiError(error, 'errors.auth.session_locked') || isApiError(error, 'errors.auth.tail_search_limit')) markLocked(queryClient);
+  else if (SESSION_GONE.some((key) => isApiError(error, key))) void queryClient.invalidateQueries({ queryKey: authStateQuery.queryKey });
 }
 
 /** Everything cached but who is signed in: what one staff member saw must not show to the next. */
@@ -97,4 +100,13 @@ export function useUnlock() {
 
 export function useTouch() {
   return useMutation({ mutationFn: () => api.auth.touch() });
+}
+
+/** A staff member sets their own password (and, at first sign-in, replaces head office's). */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'auth.changePassword'>) => api.auth.changePassword(input),
+    onSuccess: (session) => setSession(queryClient, session),
+  });
 }

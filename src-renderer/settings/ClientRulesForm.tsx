@@ -28,7 +28,9 @@ type NumberRule =
   | 'idExpiryNoticeDays'
   | 'largeOutflowMinFen'
   | 'occasionGraceDays'
-  | 'parkedReviewDays';
+  | 'parkedReviewDays'
+  | 'sessionMaxHours'
+  | 'tailSearchLimit';
 
 interface RuleField {
   key: NumberRule;
@@ -79,6 +81,13 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
   {
     title: 'settings.rules.group.sync',
     fields: [{ key: 'parkedReviewDays', label: 'settings.rules.parked_days', suffix: 'settings.rules.unit.days' }],
+  },
+  {
+    title: 'settings.rules.group.security',
+    fields: [
+      { key: 'sessionMaxHours', label: 'settings.rules.session_hours', suffix: 'settings.rules.unit.hours' },
+      { key: 'tailSearchLimit', label: 'settings.rules.tail_limit', suffix: 'settings.rules.unit.searches' },
+    ],
   },
 ];
 const FIELDS = GROUPS.flatMap((g) => g.fields);

@@ -1,5 +1,6 @@
 import { Alert, Group, Loader } from '@mantine/core';
 import { AuditSection } from '../audit/AuditSection';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { DemoDataSection } from '../demo/DemoDataSection';
 import { mayCall } from '../auth/access';
 import { useSession } from '../auth/hooks';
@@ -13,6 +14,7 @@ import { StaffTable } from '../staff/StaffTable';
 import { useSettings } from './hooks';
 import { ClientRulesForm } from './ClientRulesForm';
 import { IdleLockForm } from './IdleLockForm';
+import { SecurityForm } from './SecurityForm';
 
 /** Each section shows only to staff whose roles the contract lets call its methods. */
 export function SettingsPage() {
@@ -26,8 +28,12 @@ export function SettingsPage() {
           <LanguageSwitch size="sm" testId="settings-language" />
         </Group>
       </Section>
+      <Section title={t('auth.password.title')} description={t('auth.password.description')} testId="password-section">
+        <ChangePasswordForm />
+      </Section>
       {mayCall(staff, 'settings.update') && <IdleLockSection />}
       {mayCall(staff, 'settings.update') && <ClientRulesSection />}
+      {mayCall(staff, 'settings.update') && <SecuritySection />}
       <DemoDataSection />
       {mayCall(staff, 'staff.list') && (
         <Section title={t('staff.title')} testId="staff-section">
@@ -63,6 +69,22 @@ function ClientRulesSection() {
     <Section title={t('settings.rules.title')} description={t('settings.rules.description')} testId="rules-section">
       {settings.data ? (
         <ClientRulesForm current={settings.data} />
+      ) : settings.isError ? (
+        <Alert color="red">{errorMessage(t, settings.error)}</Alert>
+      ) : (
+        <Loader size="sm" />
+      )}
+    </Section>
+  );
+}
+
+function SecuritySection() {
+  const t = useT();
+  const settings = useSettings();
+  return (
+    <Section title={t('settings.security.title')} description={t('settings.security.description')} testId="security-section">
+      {settings.data ? (
+        <SecurityForm current={settings.data} />
       ) : settings.isError ? (
         <Alert color="red">{errorMessage(t, settings.error)}</Alert>
       ) : (

@@ -26,6 +26,8 @@ export const sessionSchema = z.object({
   staff: staffSchema,
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** A first password from head office: nothing else is allowed until its owner has set their own. */
+  mustChangePassword: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -65,4 +67,20 @@ export const authContract = {
   }),
   /** Keyboard and mouse activity, throttled by the renderer, keeps the session from idling out. */
   'auth.touch': method({ input: z.object({}), output: z.object({}), access: 'session', audit: false }),
+  /** A staff member sets their own password, with the current one (required at first sign-in with head office's). */
+  'auth.changePassword': method({
+    input: z
+      .object({
+        currentPassword: z.string().min(1, { message: 'validation.required' }).max(128),
+        newPassword: passwordSchema,
+        repeatPassword: z.string().max(128),
+      })
+      .refine((v) => v.newPassword === v.repeatPassword, { message: 'validation.passwords_differ', path: ['repeatPassword'] }),
+    output: sessionSchema,
+    access: 'session',
+    audit: true,
+  }),
 };
+
+/** What a staff member who must first replace head office's password may still do. */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = ['auth.state', 'auth.changePassword', 'auth.signOut', 'auth.touch', 'auth.lock', 'auth.unlock'] as const;

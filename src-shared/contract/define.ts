@@ -18,6 +18,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: A;
   /** Written to the audit log on success (every mutation and every reveal of unmasked data). */
   audit: boolean;
+  /**
+   * A read the screen makes on its own (a status poll): it is not the staff member's activity, so it never keeps an
+   * idle session from locking (issue 9: a 30-second poll did).
+   */
+  passive?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType, const A extends Access>(spec: MethodSpec<I, O, A>): MethodSpec<I, O, A> {

@@ -6,7 +6,7 @@ import { DEFAULT_REMINDER_POLICY } from '../domain/reminders';
 import { DEFAULT_SUITABILITY_POLICY } from '../domain/suitability';
 import { DEFAULT_TIER_POLICY } from '../domain/tier';
 import { jobIdSchema } from './jobs';
-import { method } from './define';
+import { method, ROLES } from './define';
 
 /** Every number here is a default an administrator can change (DOMAIN.md). */
 function isTimeZone(zone: string): boolean {
@@ -78,6 +78,21 @@ export const settingsSchema = z.object({
 
   /** Pulled changes waiting this long for their client are listed on the Sync page, where an administrator may discard them. */
   parkedReviewDays: wholeNumber(1, 365, 'validation.settings.parked_days'),
+
+  // Security (issue 9; OWASP session guidance, DOMAIN.md §1 masking).
+  /** A session ends this many hours after sign-in, however active (then: sign in again). */
+  sessionMaxHours: wholeNumber(1, 24, 'validation.settings.session_hours'),
+  /** Who may reveal a full ID number or mobile (with a reason, audited): its own permission. */
+  revealRoles: z.array(z.enum(ROLES)).min(1, { message: 'validation.settings.reveal_roles' }).max(ROLES.length),
+  /** More ID- or mobile-tail searches than this by one person within ten minutes lock their session (audited). */
+  tailSearchLimit: wholeNumber(5, 500, 'validation.settings.tail_limit'),
+  /** A bank's private certificate authority for the hub's HTTPS (PEM), trusted besides the system's. */
+  hubCaPem: z
+    .string()
+    .trim()
+    .max(50_000)
+    .regex(/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/, { message: 'validation.settings.ca_pem' })
+    .nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -106,6 +121,11 @@ export const DEFAULT_SETTINGS: Settings = {
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
   parkedReviewDays: 30,
+  sessionMaxHours: 12,
+  // Event coordinators never need a full ID or mobile; the counter, complaints and managers do (挂失, callbacks).
+  revealRoles: ['counter', 'complaints', 'manager', 'admin'],
+  tailSearchLimit: 30,
+  hubCaPem: null,
 };
 
 /** The settings a client's tier is computed from: changing one re-tiers the archive. */

@@ -3,22 +3,34 @@ import { method } from './define';
 import { jobIdSchema } from './jobs';
 
 /** A hub address: http(s) only, as typed by an administrator. */
+/** This machine: the only place a hub may be reached over plain HTTP (a TLS proxy in front of it, a test). */
+export function isLoopbackHost(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '::1', '[::1]'].includes(hostname.toLowerCase());
+}
+
+/** Why a hub address may not be used, or null: client data travels over HTTPS, except to this machine. */
+export function hubUrlProblem(text: string): 'validation.hub_url' | 'validation.hub_url_https' | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'validation.hub_url';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol !== 'http:') return 'validation.hub_url';
+  return isLoopbackHost(url.hostname) ? null : 'validation.hub_url_https';
+}
+
+/** A hub address: https, or http to this machine only (issue 9), as typed by an administrator. */
 export const hubUrlSchema = z
   .string()
   .trim()
   .min(1, { message: 'validation.required' })
   .max(300)
-  .refine(
-    (text) => {
-      try {
-        const url = new URL(text);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'validation.hub_url' },
-  );
+  .superRefine((text, ctx) => {
+    const problem = hubUrlProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** One-time enrollment code as the hub prints it (groups of letters and digits; dashes and case are ignored). */
 export const enrollmentCodeSchema = z
@@ -86,7 +98,7 @@ export const parkedChangeSchema = z.object({
 export type ParkedChange = z.infer<typeof parkedChangeSchema>;
 
 export const syncContract = {
-  'sync.status': method({ input: z.object({}), output: syncStatusSchema, access: 'session', audit: false }),
+  'sync.status': method({ input: z.object({}), output: syncStatusSchema, access: 'session', audit: false, passive: true }),
   /** Trades a one-time code from the hub for this workstation's device token (kept in the encrypted store). */
   'sync.enroll': method({
     input: z.object({ hubUrl: hubUrlSchema, code: enrollmentCodeSchema }),

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHubServer } from '../../src-hub/server';
 import { runAdminAsync } from '../fixtures/admin';
-import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
-import { tempDir } from '../fixtures/store';
+import { masterClients, startTestHub, workstation, type TestHub } from '../fixtures/hub';
+import { tempDir, withAdmin } from '../fixtures/store';
 import { systemClock } from '../../src-shared/domain/clock';
 import { testClock } from '../fixtures/store';
 
@@ -97,6 +97,62 @@ describe('admin CLI: sync', () => {
       expect(untrusted.code).toBe(1);
       expect(untrusted.stderr).toContain('untrusted certificate');
     } finally {
+      await secure.close();
+    }
+  }, 60_000);
+
+  it('trusts the bank’s own CA from the settings, and refuses plain HTTP to anything but this machine', async () => {
+    hub = await startTestHub('sqlite', testClock(systemClock.now()));
+    const dir = tempDir();
+    const cert = path.join(dir, 'hub-cert.pem');
+    const key = path.join(dir, 'hub-key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
+    const secure = await startHubServer({
+      hub: hub.db,
+      clock: hub.clock,
+      port: 0,
+      tls: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) },
+    });
+    const w = await workstation({}, systemClock.now());
+    try {
+      await withAdmin(w, 'admin-window');
+      const enroll = async (hubUrl: string) =>
+        w.call('admin-window', 'sync.enroll', { hubUrl, code: (await hub!.server.service.createEnrollmentCode('0931')).code });
+      expect(await enroll(secure.url)).toMatchObject({ ok: false, error: { key: 'errors.sync.certificate' } });
+      expect((await w.call('admin-window', 'settings.update', { hubCaPem: 'not a certificate' })).ok).toBe(false);
+      expect((await w.call('admin-window', 'settings.update', { hubCaPem: fs.readFileSync(cert, 'utf8') })).ok).toBe(true);
+      expect(await enroll(secure.url)).toMatchObject({ ok: true, value: { enrolled: true } });
+      expect((await w.sync.syncNow()).pulled).toBe(0);
+      // Plain HTTP: refused for a network address before anything is sent, allowed for this machine only.
+      expect(await enroll('http://hub.example-bank.cn:8787')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ key: 'validation.hub_url_https' }] },
+      });
+      // A workstation enrolled by an older version with a plain-HTTP network address stops sending.
+      w.store.raw.prepare("UPDATE device_state SET value = 'http://10.0.8.2:8787' WHERE key = 'sync_hub_url'").run();
+      await expect(w.sync.syncNow()).rejects.toMatchObject({ key: 'errors.sync.plain_http' });
+    } finally {
+      await w.cleanup();
       await secure.close();
     }
   }, 60_000);

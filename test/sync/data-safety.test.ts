@@ -248,8 +248,8 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     expect(await ok(a.call(ADMIN, 'sync.parked', {}))).toMatchObject({ rows: [], total: 0, olderThanDays: 30 });
 
     a.clock.advance(31 * 86_400_000);
-    // A month later (the screen locked itself meanwhile).
-    await ok(a.call(ADMIN, 'auth.unlock', { password: 'counter-pass-2026' }));
+    // A month later (the session ended long since: sign in again).
+    await ok(a.call(ADMIN, 'auth.signIn', { login: 'admin', password: 'counter-pass-2026' }));
     await h.server.service.appendMasterData('0505', [stray(3, '2026-12-01T02:00:00.000Z')]);
     await a.sync.syncNow();
     const listed = await ok(a.call(ADMIN, 'sync.parked', {}));

@@ -30,10 +30,14 @@ async function logContacts(w: Workstation, clientId: string, n: number, note = '
   }
 }
 
-/** Days pass in these tests: the idle lock closes the session, and the counter clerk unlocks it. */
+/**
+ * Days pass in these tests: the idle lock closes the session and the clerk unlocks it, or (past a working day) the
+ * session has ended and the clerk signs in again.
+ */
 async function unlocked(w: Workstation): Promise<void> {
   const state = await ok<{ session: { locked: boolean } | null }>(w.call(STAFF, 'auth.state', {}));
-  if (state.session?.locked) await ok(w.call(STAFF, 'auth.unlock', { password: PASSWORD }));
+  if (!state.session) await ok(w.call(STAFF, 'auth.signIn', { login: 'admin', password: PASSWORD }));
+  else if (state.session.locked) await ok(w.call(STAFF, 'auth.unlock', { password: PASSWORD }));
 }
 
 /** What the hub stored from one device: every change once, none twice. */

@@ -123,7 +123,22 @@ describe.each(HUB_KINDS)('sync with the %s hub', (kind) => {
     await w.enroll(hub, '0931');
     await w.sync.syncNow();
     const signedIn = await w.call('zhou-window', 'auth.signIn', { login: 'zhou.li', password: 'first-pass-2026' });
-    expect(signedIn.ok).toBe(true);
+    expect(signedIn).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    // Head office's first password opens only the password change.
+    expect(await w.call('zhou-window', 'clients.search', { q: 'smgm' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'errors.auth.must_change_password' },
+    });
+    const changed = await w.call('zhou-window', 'auth.changePassword', {
+      currentPassword: 'first-pass-2026',
+      newPassword: 'zhou-own-pass-2026',
+      repeatPassword: 'zhou-own-pass-2026',
+    });
+    expect(changed).toMatchObject({ ok: true, value: { mustChangePassword: false } });
+    // The new password is hers: the first one no longer opens the workstation, and it was never sent to head office.
+    expect(await w.call('other-window', 'auth.signIn', { login: 'zhou.li', password: 'first-pass-2026' })).toMatchObject({ ok: false });
+    expect((await w.call('other-window', 'auth.signIn', { login: 'zhou.li', password: 'zhou-own-pass-2026' })).ok).toBe(true);
+    expect((await w.sync.status()).pendingChanges).toBe(0);
     const found = await ok(w.call('zhou-window', 'clients.search', { q: 'smgm' }));
     expect(JSON.stringify(found)).toContain('司马光明');
     // ¥520,000 last month: VIP, computed here from head office's figures.

@@ -135,7 +135,8 @@ async function ensureManagers(store: Store, clock: Clock): Promise<Manager[]> {
       continue;
     }
     const staff = await store.db.transaction().execute(async (trx) => {
-      const created = await createStaff(trx, clock, { login, displayName, roles: ['counter'], password: crypto.randomUUID(), demo: true });
+      // No password anyone could sign in with: an administrator sets one for a training session.
+      const created = await createStaff(trx, clock, { login, displayName, roles: ['counter'], credentials: null, demo: true });
       await appendAudit(trx, clock, { staffId: null, staffLogin: 'seed', method: 'admin.seed.staff', targetIds: [created.id] });
       return created;
     });

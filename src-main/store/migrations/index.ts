@@ -4,6 +4,7 @@ import * as m0002 from './0002_clients';
 import * as m0003 from './0003_sync';
 import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_demo';
+import * as m0006 from './0006_accounts';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_sync': m0003,
   '0004_reminders': m0004,
   '0005_demo': m0005,
+  '0006_accounts': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { contract } from '../../../src-shared/contract';
-import { mayCall } from '../../auth/access';
 import { useSession } from '../../auth/hooks';
 import { check, useFieldIssues } from '../../forms/validation';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/I18nProvider';
+import { useSettings } from '../../settings/hooks';
 import { useReveal } from '../hooks';
 
 /** How long a revealed value stays on screen before it is masked again. */
@@ -39,6 +39,9 @@ export function RevealableValue({
   const [revealed, setRevealed] = useState<{ value: string; until: number } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [asking, setAsking] = useState(false);
+  // Its own permission: the roles the administrator's setting names (main checks it again).
+  const revealRoles = useSettings().data?.revealRoles ?? [];
+  const mayReveal = session.staff.roles.some((role) => revealRoles.includes(role));
 
   useEffect(() => {
     if (!revealed) return;
@@ -78,7 +81,7 @@ export function RevealableValue({
       <Text data-testid={testIds.masked} size="sm" ff="monospace">
         {masked}
       </Text>
-      {mayCall(session.staff, 'clients.reveal') && (
+      {mayReveal && (
         <Button data-testid={testIds.reveal} size="compact-xs" variant="light" onClick={() => setAsking(true)}>
           {t(TEXT[field].reveal)}
         </Button>
