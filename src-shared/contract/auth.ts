@@ -83,4 +83,11 @@ export const authContract = {
 };
 
 /** What a staff member who must first replace head office's password may still do. */
-export const ALLOWED_BEFORE_PASSWORD_CHANGE = ['auth.state', 'auth.changePassword', 'auth.signOut', 'auth.touch', 'auth.lock', 'auth.unlock'] as const;
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = [
+  'auth.state',
+  'auth.changePassword',
+  'auth.signOut',
+  'auth.touch',
+  'auth.lock',
+  'auth.unlock',
+] as const;
