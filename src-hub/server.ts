@@ -15,6 +15,8 @@ export interface HubServerOptions {
   /** PEM certificate and key: serve HTTPS. */
   tls?: { cert: Buffer; key: Buffer };
   maxBodyBytes?: number;
+  /** Enrollment attempts allowed per client address and minute (default 10). */
+  enrollAttemptsPerMinute?: number;
   /** Called for each failure the hub answers with 5xx (for the operator's log). */
   onError?: (error: unknown) => void;
 }
@@ -27,6 +29,36 @@ export interface HubServer {
 }
 
 class BodyTooLarge extends Error {}
+
+/** An enrollment request: a code, a device id and name; nothing near this size. */
+const ENROLL_MAX_BODY_BYTES = 4 * 1024;
+/** Per client address and minute; a branch enrolling its workstations needs a handful. */
+const ENROLL_ATTEMPTS_PER_MINUTE = 10;
+
+/**
+ * Attempts per address within the last minute. Kept by each hub process (several behind a load balancer each count
+ * their own share): it slows guessing down, the codes' 80 bits and their expiry do the rest.
+ */
+class AttemptLimiter {
+  private readonly seen = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: { now(): number },
+    private readonly perMinute: number,
+  ) {}
+
+  take(address: string): void {
+    const now = this.clock.now();
+    const recent = (this.seen.get(address) ?? []).filter((at) => now - at < 60_000);
+    if (recent.length >= this.perMinute) {
+      this.seen.set(address, recent);
+      throw new HubError(429, 'sync.too_many', 'too many enrollment attempts from this address; wait a minute');
+    }
+    recent.push(now);
+    this.seen.set(address, recent);
+    if (this.seen.size > 10_000) this.seen.delete(this.seen.keys().next().value ?? address);
+  }
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -73,6 +105,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const service = new HubService(options.hub, options.clock);
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
+  const enrollAttempts = new AttemptLimiter(options.clock, options.enrollAttemptsPerMinute ?? ENROLL_ATTEMPTS_PER_MINUTE);
   const route = async (req: http.IncomingMessage): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (req.method === 'GET' && url.pathname === '/v1/health') {
@@ -85,11 +118,15 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     }
     // Authenticate before reading a large body: a stranger gets 401 without the hub buffering megabytes.
     const device = endpoint === '/v1/enroll' ? null : await service.authenticate(req.headers.authorization);
+    // Enrollment is the one door open without a token: a small body, and a few attempts a minute per address, so its
+    // one-time codes cannot be guessed at speed (issue 9).
+    if (!device) enrollAttempts.take(req.socket.remoteAddress ?? 'unknown');
+    const bodyLimit = device ? limit : ENROLL_MAX_BODY_BYTES;
     let raw: Buffer;
     try {
-      raw = await readBody(req, limit);
+      raw = await readBody(req, bodyLimit);
     } catch (error) {
-      if (error instanceof BodyTooLarge) throw new HubError(413, 'sync.too_large', `the request is larger than ${limit} bytes`);
+      if (error instanceof BodyTooLarge) throw new HubError(413, 'sync.too_large', `the request is larger than ${bodyLimit} bytes`);
       throw error;
     }
     let body: unknown;

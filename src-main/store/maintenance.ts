@@ -98,7 +98,17 @@ export function rekeyStore(databasePath: string, oldKey: Buffer, newKey: Buffer)
   const raw = openRaw({ path: databasePath, key: oldKey });
   try {
     raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.pragma('journal_mode = DELETE');
+    // Leaving WAL fails while another connection holds the file (busy, or the mode quietly stays `wal`): rekeying then
+    // would corrupt it. Checked, and nothing is changed.
+    let mode: string;
+    try {
+      mode = raw.pragma('journal_mode = DELETE', { simple: true }) as string;
+    } catch {
+      mode = 'busy';
+    }
+    if (mode !== 'delete') {
+      throw new AppError('CONFLICT', 'errors.store.in_use', 'the database is in use elsewhere; close BranchDesk before changing the key');
+    }
     raw.pragma(`rekey = ${keyPragmaValue(newKey)}`);
     raw.pragma('journal_mode = WAL');
   } finally {

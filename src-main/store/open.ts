@@ -80,6 +80,11 @@ export function openRaw(options: Pick<OpenOptions, 'path' | 'key' | 'create' | '
   if (!exists && !options.create) {
     throw new AppError('NOT_FOUND', 'errors.store.missing', `no BranchDesk database at ${options.path}`);
   }
+  // SQLite takes an empty file for a new database: a store truncated by a failed copy or a full disk would come back
+  // as an empty workstation, with every record gone and nothing said. Refused instead; restore a backup.
+  if (exists && fs.statSync(options.path).size === 0) {
+    throw new AppError('CONFLICT', 'errors.store.empty_file', `the database file ${options.path} is empty (0 bytes); restore a backup`);
+  }
   const raw = new BetterSqlite3(options.path, {
     fileMustExist: !options.create,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

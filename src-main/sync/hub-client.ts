@@ -41,6 +41,7 @@ const REFUSALS: Record<string, string> = {
   'sync.audit_rewritten': 'errors.sync.audit_rewritten',
   'sync.master_columns': 'errors.sync.master_columns',
   'sync.device_exists': 'errors.sync.device_exists',
+  'sync.too_many': 'errors.sync.too_many',
 };
 
 /** Node's codes for a TLS certificate the workstation does not trust (self-signed, unknown CA, wrong name, expired). */

@@ -558,6 +558,7 @@ export const en: Dictionary = {
   'errors.staff.login_taken': 'The login “{login}” is already taken.',
   'errors.store.bad_key': 'The database key is not valid.',
   'errors.store.bad_key_file': 'The key file is not in the expected format.',
+  'errors.store.empty_file': 'The database file is empty (0 bytes). Restore it from a backup.',
   'errors.store.in_use': 'The data folder is in use by another BranchDesk process.',
   'errors.store.migration_failed': 'The database upgrade failed. Contact the administrator.',
   'errors.store.missing': 'The BranchDesk database was not found.',
@@ -816,4 +817,5 @@ export const en: Dictionary = {
   'settings.security.hub_ca': 'The bank’s CA certificate for the hub (optional)',
   'settings.security.hub_ca_hint':
     'If the hub’s certificate is issued by the bank’s own CA, paste that CA’s PEM certificate here; the system’s authorities stay trusted.',
+  'errors.sync.too_many': 'Too many enrollment attempts; try again in a minute.',
 };

@@ -540,6 +540,7 @@ export const zhCN = {
   'errors.staff.login_taken': '登录名“{login}”已被使用。',
   'errors.store.bad_key': '数据库密钥无效。',
   'errors.store.bad_key_file': '密钥文件格式不正确。',
+  'errors.store.empty_file': '数据库文件为空（0 字节），请从备份恢复。',
   'errors.store.in_use': '数据目录正被另一个 BranchDesk 程序使用。',
   'errors.store.migration_failed': '数据库升级失败，请联系系统管理员。',
   'errors.store.missing': '找不到 BranchDesk 数据库。',
@@ -786,4 +787,5 @@ export const zhCN = {
   'settings.security.reveal_roles_hint': '每次查看都须填写原因并记入审计日志。',
   'settings.security.hub_ca': '总行同步服务的本行 CA 证书（可选）',
   'settings.security.hub_ca_hint': '总行同步服务使用本行自建 CA 签发的证书时，在此粘贴该 CA 的 PEM 证书；系统信任的证书机构仍然有效。',
+  'errors.sync.too_many': '登记尝试过于频繁，请一分钟后再试。',
 } as const;

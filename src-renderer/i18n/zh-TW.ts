@@ -539,6 +539,7 @@ export const zhTW: Dictionary = {
   'errors.staff.login_taken': '登入名稱「{login}」已被使用。',
   'errors.store.bad_key': '資料庫金鑰無效。',
   'errors.store.bad_key_file': '金鑰檔案格式不正確。',
+  'errors.store.empty_file': '資料庫檔案為空（0 位元組），請從備份還原。',
   'errors.store.in_use': '資料目錄正被另一個 BranchDesk 程式使用。',
   'errors.store.migration_failed': '資料庫升級失敗，請聯絡系統管理員。',
   'errors.store.missing': '找不到 BranchDesk 資料庫。',
@@ -785,4 +786,5 @@ export const zhTW: Dictionary = {
   'settings.security.reveal_roles_hint': '每次查看都須填寫原因並記入稽核日誌。',
   'settings.security.hub_ca': '總行同步服務的本行 CA 憑證（可選）',
   'settings.security.hub_ca_hint': '總行同步服務使用本行自建 CA 簽發的憑證時，在此貼上該 CA 的 PEM 憑證；系統信任的憑證機構仍然有效。',
+  'errors.sync.too_many': '登記嘗試過於頻繁，請一分鐘後再試。',
 };

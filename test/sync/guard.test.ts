@@ -149,4 +149,22 @@ describe.each(HUB_KINDS)('head office guards the branch’s records (%s hub)', (
     expect(devices.find((d) => d.id === first)?.revoked_at).not.toBeNull();
     expect(devices.find((d) => d.id === second)?.revoked_at).toBeNull();
   });
+
+  it('keeps the enrollment door narrow: a small body, and a few attempts a minute from one address', async () => {
+    const { hub } = await setup();
+    const post = (body: string) => fetch(`${hub.url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const oversized = await post(JSON.stringify({ code: 'A'.repeat(16), deviceId: 'x', deviceName: 'n'.repeat(8_000) }));
+    expect(oversized.status).toBe(413);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push(
+        (await post(JSON.stringify({ code: `GUESS${String(i).padStart(11, '0')}`, deviceId: `guess-${i}`, deviceName: 'x' }))).status,
+      );
+    }
+    // The workstation's own enrollment and the oversized one counted too: ten tries, then refused for the minute.
+    expect(statuses.slice(0, 8)).toEqual(Array.from({ length: 8 }, () => 403));
+    expect(statuses.slice(8)).toEqual([429, 429]);
+    hub.clock.advance(61_000);
+    expect((await post(JSON.stringify({ code: 'GUESS00000000099', deviceId: 'guess-99', deviceName: 'x' }))).status).toBe(403);
+  });
 });
