@@ -7,6 +7,7 @@ import { runAdmin } from '../../test/fixtures/admin';
 import { tempDir } from '../../test/fixtures/store';
 import { dataFiles } from '../store/data-dir';
 import { readKeyFile } from '../store/key';
+import { encodeRecoveryKey } from '../store/recovery-key';
 import { openRaw } from '../store/open';
 
 let dir: string;
@@ -87,6 +88,29 @@ describe('the administrator’s command line', { timeout: 120_000 }, () => {
     const wrong = admin(['verify', '--key-file', otherKey], {});
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('the database key does not match');
+  });
+
+  it('opens a store whose keychain entry is lost with the recovery key shown at first run, and refuses a mistyped one', () => {
+    // A desktop store: its key lived only in the OS keychain, which is gone; what is left is the printed recovery key.
+    admin(['init'], {});
+    addStaff('he.li', '何丽', ['complaints'], {});
+    const recoveryKey = encodeRecoveryKey(readKeyFile(files.keyFile));
+    fs.rmSync(files.keyFile);
+    const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
+    const list = admin(['staff', 'list', '--json', '--recovery-key', typed], {});
+    expect(list.code).toBe(0);
+    expect(staffIn(list.stdout).map((s) => s.login)).toEqual(['he.li']);
+    expect(admin(['verify', '--recovery-key', recoveryKey], {}).code).toBe(0);
+
+    const typo = admin(['verify', '--recovery-key', recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))], {});
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('not a BranchDesk recovery key');
+    const otherStores = admin(['verify', '--recovery-key', encodeRecoveryKey(crypto.randomBytes(32))], {});
+    expect(otherStores.code).toBe(1);
+    expect(otherStores.stderr).toContain('the database key does not match');
+    const rekey = admin(['rekey', '--recovery-key', recoveryKey], {});
+    expect(rekey.code).toBe(1);
+    expect(rekey.stderr).toContain('not rekeyed from the command line');
   });
 
   it('backs up while the store is open, and restores only real backups', () => {

@@ -7,7 +7,7 @@ import * as commands from './commands';
 import * as syncCommands from './sync-commands';
 import { promptSecret } from './prompt';
 
-const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FILE] [--json]
+const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FILE | --recovery-key KEY] [--json]
   init                                   create the encrypted store
   staff add --login L --name N --role R… add a staff account (password: prompt or BRANCHDESK_STAFF_PASSWORD)
   staff list                             list staff accounts
@@ -23,7 +23,8 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   sync enroll --hub URL --code C         enroll this workstation with the head-office hub
   sync now                               push and pull now (exit 1 with the reason when the hub cannot be reached)
   sync status                            hub, branch, last success, pending changes, last error
-The key comes from BRANCHDESK_PASSPHRASE, else --key-file, else DIR/branchdesk.key.`;
+The key comes from --recovery-key (the desktop app's, shown at its first run), else BRANCHDESK_PASSPHRASE,
+else --key-file, else DIR/branchdesk.key.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'key-file': { type: 'string' },
+      'recovery-key': { type: 'string' },
       json: { type: 'boolean', default: false },
       login: { type: 'string' },
       name: { type: 'string' },
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const ctx: commands.CliContext = {
     dataDir: path.resolve(values['data-dir']),
     keyFile: values['key-file'],
+    recoveryKey: values['recovery-key'],
     env: process.env,
     clock: systemClock,
     out: (result, lines) => console.log(json ? JSON.stringify(result) : lines.join('\n')),

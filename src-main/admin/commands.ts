@@ -25,6 +25,8 @@ import { markRestored } from '../sync/restore';
 export interface CliContext {
   dataDir: string;
   keyFile?: string;
+  /** The desktop store's recovery key (`--recovery-key`): opens a store whose keychain entry is lost. */
+  recoveryKey?: string;
   env: NodeJS.ProcessEnv;
   clock: Clock;
   /** Prints one result: the object with --json, the lines otherwise. */
@@ -44,7 +46,7 @@ export async function withStore<T>(
   create: boolean,
   work: (s: Awaited<ReturnType<typeof openHeadless>>) => Promise<T>,
 ): Promise<T> {
-  const opened = await openHeadless({ dataDir: ctx.dataDir, keyFile: ctx.keyFile, env: ctx.env, create });
+  const opened = await openHeadless({ dataDir: ctx.dataDir, keyFile: ctx.keyFile, recoveryKey: ctx.recoveryKey, env: ctx.env, create });
   try {
     return await work(opened);
   } finally {
@@ -139,7 +141,7 @@ export async function restore(ctx: CliContext, fromFile: string | undefined): Pr
   if (!fromFile) throw new AppError('VALIDATION', 'errors.validation', 'restore needs --from FILE');
   refuseWhileOpen(ctx, 'restoring');
   const files = dataFiles(ctx.dataDir);
-  const key = resolveHeadlessKey(files, headlessKeySource(files, ctx.env, ctx.keyFile), false);
+  const key = resolveHeadlessKey(files, headlessKeySource(files, ctx.env, ctx.keyFile, ctx.recoveryKey), false);
   const kept = await restoreFrom(files.database, fromFile, key, new Date(ctx.clock.now()));
   await withStore(ctx, false, async ({ store }) => {
     // The data came back, not the device's place in the sync stream: the next sync settles it (sync/restore.ts).
@@ -161,7 +163,11 @@ export async function restore(ctx: CliContext, fromFile: string | undefined): Pr
 export async function rekey(ctx: CliContext): Promise<void> {
   refuseWhileOpen(ctx, 'changing the key');
   const files = dataFiles(ctx.dataDir);
-  const source = headlessKeySource(files, ctx.env, ctx.keyFile);
+  const source = headlessKeySource(files, ctx.env, ctx.keyFile, ctx.recoveryKey);
+  if (source.kind === 'recovery-key') {
+    // The desktop app keeps its key in the OS keychain, which this command cannot write: the app would not open.
+    throw new AppError('VALIDATION', 'errors.validation', 'a desktop store is not rekeyed from the command line');
+  }
   const oldKey = resolveHeadlessKey(files, source, false);
   let newKey: Buffer;
   let commit: () => void;

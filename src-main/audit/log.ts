@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../src-shared/domain/clock';
 import { uuidv7 } from '../../src-shared/domain/ids';
+import type { RawDb } from '../store/open';
 import type { Database } from '../store/schema';
 
 export interface AuditInput {
@@ -80,6 +81,19 @@ export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; ha
 
 export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainReport> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
+  const head = await db.selectFrom('device_state').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+  return checkAuditChain(rows, head?.value ?? null);
+}
+
+/** The audit log of another copy of the store (a backup attached as `schema`), read on the raw connection. */
+export function verifyAttachedAuditChain(raw: RawDb, schema: string): ChainReport {
+  const rows = raw.prepare(`SELECT * FROM ${schema}.audit_log ORDER BY seq`).all() as (ChainFields & { hash: string })[];
+  const head = raw.prepare(`SELECT value FROM ${schema}.device_state WHERE key = ?`).get(HEAD_KEY) as { value: string } | undefined;
+  return checkAuditChain(rows, head?.value ?? null);
+}
+
+/** Every entry follows the one before it, none was altered, and the head recorded beside the log is its last. */
+function checkAuditChain(rows: (ChainFields & { hash: string })[], headValue: string | null): ChainReport {
   let prev = GENESIS;
   let expectedSeq = 1;
   for (const row of rows) {
@@ -90,9 +104,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainRepor
     prev = row.hash;
     expectedSeq++;
   }
-  const headRow = await db.selectFrom('device_state').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
-  if (headRow) {
-    const head = JSON.parse(headRow.value) as { seq: number; hash: string };
+  if (headValue !== null) {
+    const head = JSON.parse(headValue) as { seq: number; hash: string };
     if (head.seq !== rows.length || head.hash !== prev) {
       return { ok: false, entries: rows.length, firstBadSeq: rows.length + 1, problem: `entries after ${rows.length} were removed` };
     }

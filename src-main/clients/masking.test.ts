@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addClients } from '../../test/fixtures/clients';
-import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
+import type { Role } from '../../src-shared/contract';
+import { testApp, withAdmin, withStaff, type TestApp } from '../../test/fixtures/store';
 
 let t: TestApp;
 afterEach(async () => t.cleanup());
 const W = 'admin-window';
 
-async function staffMember(login: string, roles: ('counter' | 'events')[]): Promise<string> {
-  const res = await t.call(W, 'staff.create', { login, displayName: login, roles, password: `${login}-pass-2026` });
-  if (!res.ok) throw new Error(res.error.message);
-  const signedIn = await t.call(`${login}-window`, 'auth.signIn', { login, password: `${login}-pass-2026` });
-  if (!signedIn.ok) throw new Error(signedIn.error.message);
-  return `${login}-window`;
-}
+const staffMember = (login: string, roles: Role[]) => withStaff(t, login, roles);
 
 const audit = (method: string) =>
   (

@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, webContents } from 'electron';
 import { contract, type Envelope, EVENTS, type EventName, type EventPayloads, type MethodName } from '../../src-shared/contract';
+import type { TransportRefusal } from '../audit/refusals';
 import type { Router } from '../ipc/router';
 import { originOf } from './security';
 
@@ -12,9 +13,15 @@ export interface IpcTransport {
 
 /**
  * The Electron transport: one `bd:<method>` invoke channel per contract method, each call checked by `isTrusted`
- * before the router sees it. The channel (session key) is the window's webContents id. No logic of its own.
+ * before the router sees it (a refused one is told to `onRefused`, which puts it on the audit log). The channel (session
+ * key) is the window's webContents id. No logic of its own.
  */
-export function registerIpc(router: Router, appOrigin: string, isTrusted: (event: IpcMainInvokeEvent) => boolean): IpcTransport {
+export function registerIpc(
+  router: Router,
+  appOrigin: string,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  onRefused: (refusal: TransportRefusal) => void,
+): IpcTransport {
   const methods = Object.keys(contract) as MethodName[];
   const inFlight = new Set<Promise<Envelope<unknown>>>();
   let closing = false;
@@ -22,7 +29,9 @@ export function registerIpc(router: Router, appOrigin: string, isTrusted: (event
   for (const method of methods) {
     ipcMain.handle(`bd:${method}`, async (event, input: unknown): Promise<Envelope<unknown>> => {
       if (!isTrusted(event)) {
-        console.error(`BranchDesk: refused ${method} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+        const from = event.senderFrame?.url ?? 'a destroyed frame';
+        console.error(`BranchDesk: refused ${method} from ${from}`);
+        onRefused({ kind: 'untrusted_sender', target: method, from });
         return { ok: false, error: { code: 'FORBIDDEN', key: 'errors.ipc.untrusted_sender', message: 'untrusted sender' } };
       }
       if (closing) {

@@ -16,6 +16,8 @@ export class KeyError extends Error {
   constructor(
     readonly zh: string,
     en: string,
+    /** The database is there but its wrapped key is gone or unreadable: the recovery key can bring it back. */
+    readonly recoverable = false,
   ) {
     super(en);
     this.name = 'KeyError';
@@ -89,6 +91,7 @@ export function loadDatabaseKey(files: DataFiles, confirmPlainText: () => boolea
     throw new KeyError(
       `数据库 ${files.database} 存在,但其密钥文件缺失。请从备份恢复 ${path.basename(files.wrappedKey)}。`,
       `The database ${files.database} exists but its key file ${files.wrappedKey} is missing; restore it from a backup.`,
+      true,
     );
   }
   if (backend === 'basic_text' && !confirmPlainText()) return null;
@@ -97,6 +100,19 @@ export function loadDatabaseKey(files: DataFiles, confirmPlainText: () => boolea
   writeAtomically(files.wrappedKey, safeStorage.encryptString(key.toString('hex')));
   writeRecord(files, backend);
   return { key, firstRun: true, backend };
+}
+
+/**
+ * After the recovery key opened the database: wraps its key with this session's keystore, so the next launch opens
+ * as usual. An unreadable wrapped key is kept aside rather than overwritten.
+ */
+export function wrapRecoveredKey(files: DataFiles, key: Buffer, now: Date): DatabaseKey {
+  const backend = currentBackend();
+  if (fs.existsSync(files.wrappedKey))
+    fs.renameSync(files.wrappedKey, `${files.wrappedKey}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`);
+  writeAtomically(files.wrappedKey, safeStorage.encryptString(key.toString('hex')));
+  writeRecord(files, backend);
+  return { key, firstRun: false, backend };
 }
 
 function currentBackend(): string {
@@ -111,7 +127,7 @@ function unwrap(file: string): Buffer {
   try {
     hex = safeStorage.decryptString(fs.readFileSync(file));
   } catch {
-    throw new KeyError('无法用系统密钥库解开数据库密钥(是否更换了系统用户或密钥库?)。', `safeStorage could not unwrap ${file}.`);
+    throw new KeyError('无法用系统密钥库解开数据库密钥(是否更换了系统用户或密钥库?)。', `safeStorage could not unwrap ${file}.`, true);
   }
   if (!HEX_KEY.test(hex)) {
     throw new KeyError('数据库密钥文件已损坏。', `${file} does not unwrap to a 32-byte key.`);

@@ -7,10 +7,13 @@ import { systemClock } from '../../src-shared/domain/clock';
 import { dataFiles } from '../store/data-dir';
 import { openStore, type Store } from '../store/open';
 import { acquirePidLock } from '../store/pid-lock';
+import { transportRefusalRecorder } from '../audit/refusals';
 import { createWorkstation } from '../workstation';
 import { registerIpc } from './ipc';
-import { KeyError, loadDatabaseKey, pinKeyBackend } from './key';
+import { encodeRecoveryKey } from '../store/recovery-key';
+import { type DatabaseKey, KeyError, loadDatabaseKey, pinKeyBackend } from './key';
 import { electronNativeBinding } from './native';
+import { recoverWithRecoveryFile, showRecoveryKeyUntilKept } from './recovery';
 import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { CSP, devCsp, hardenSession, hardenWebContents, isTrustedSender, originOf } from './security';
 
@@ -57,21 +60,28 @@ async function start(): Promise<void> {
   const releasePid = acquirePidLock(files.pidFile);
   let store: Store | undefined;
   try {
-    const loaded = loadDatabaseKey(files, confirmPlainTextKey);
+    const nativeBinding = electronNativeBinding();
+    const loaded = await loadOrRecoverKey(nativeBinding);
     if (!loaded) {
       releasePid();
       app.exit(0);
       return;
     }
-    const nativeBinding = electronNativeBinding();
+    const recoveryKey = encodeRecoveryKey(loaded.key);
     const opened = await openStore({ path: files.database, key: loaded.key, create: loaded.firstRun, nativeBinding }).finally(() =>
       loaded.key.fill(0),
     );
     store = opened;
+    await showRecoveryKeyUntilKept(opened, recoveryKey);
     const workstation = await createWorkstation(opened, systemClock);
     hardenSession(session.defaultSession, devUrl ? devCsp(appOrigin) : CSP);
     serveRenderer(path.join(here, '../renderer'), CSP);
-    const bridge = registerIpc(workstation.router, appOrigin, (event) => isTrustedSender(event, appOrigin));
+    const bridge = registerIpc(
+      workstation.router,
+      appOrigin,
+      (event) => isTrustedSender(event, appOrigin),
+      transportRefusalRecorder(workstation.app),
+    );
     workstation.app.emit = (channel, event, payload) => bridge.emit(channel, event, payload);
     workstation.start();
     shutdown = async () => {
@@ -84,6 +94,16 @@ async function start(): Promise<void> {
   } catch (err) {
     await store?.close().catch(() => undefined);
     releasePid();
+    throw err;
+  }
+}
+
+/** The wrapped key, a new one on first run, or (keychain entry lost) the key again from the saved recovery file. */
+async function loadOrRecoverKey(nativeBinding: string | undefined): Promise<DatabaseKey | null> {
+  try {
+    return loadDatabaseKey(files, confirmPlainTextKey);
+  } catch (err) {
+    if (err instanceof KeyError && err.recoverable) return recoverWithRecoveryFile(files, err, nativeBinding);
     throw err;
   }
 }

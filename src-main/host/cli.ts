@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, dataFiles } from '../store/data-dir';
 import { openHeadless } from '../store/headless';
 import { acquirePidLock } from '../store/pid-lock';
 import { seedDemoClients } from '../clients/seed/run';
+import { transportRefusalRecorder } from '../audit/refusals';
 import { createWorkstation } from '../workstation';
 import { startHost } from './server';
 
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
     console.log(`demo data: ${report.clients} synthetic clients (client numbers ${report.firstClientNo}…)`);
   }
   const workstation = await createWorkstation(store, systemClock);
-  const host = await startHost({ router: workstation.router, rendererDir, port: Number(values.port) });
+  const host = await startHost({
+    router: workstation.router,
+    rendererDir,
+    port: Number(values.port),
+    onRefused: transportRefusalRecorder(workstation.app),
+  });
   workstation.app.emit = (channel, event, payload) => host.emit(channel, event, payload);
   let reported = -1;
   workstation.app.reminders.onProgress = (done, total) => {

@@ -5,6 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, testApp, type TestApp } from '../../test/fixtures/store';
+import { verifyAuditChain } from '../audit/log';
+import { transportRefusalRecorder } from '../audit/refusals';
 import { Rng } from '../clients/seed/random';
 import { startHost, type Host } from './server';
 
@@ -22,7 +24,13 @@ async function start(maxBodyBytes?: number): Promise<void> {
   t = await testApp();
   rendererDir = tempDir('branchdesk-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>BranchDesk</title>');
-  host = await startHost({ router: t.router, rendererDir, port: 0, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+  host = await startHost({
+    router: t.router,
+    rendererDir,
+    port: 0,
+    onRefused: transportRefusalRecorder(t.app),
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
+  });
 }
 
 const CHANNEL = 'a1b2c3d4e5f60718293a';
@@ -152,6 +160,31 @@ describe('the browser host', () => {
         })
       ).status,
     ).toBe(200);
+  });
+
+  it('puts refused requests on the audit log without their token, one line a minute per kind with a count', async () => {
+    await start();
+    const { port } = new URL(host.url);
+    const refusals = () =>
+      t.store.raw
+        .prepare("SELECT reason FROM audit_log WHERE method = 'security.untrusted_sender' ORDER BY seq")
+        .all()
+        .map((row) => (row as { reason: string }).reason);
+    await request('POST', '/rpc/clients.search', { Origin: 'https://evil.example', Authorization: `Bearer ${host.token}` });
+    await request('GET', '/', { Host: `evil.example:${port}` });
+    for (let i = 0; i < 5; i++) await request('GET', `/events?token=wrong${i}&channel=${CHANNEL}`, {});
+    await expect
+      .poll(refusals)
+      .toEqual([
+        'wrong_origin: /rpc/clients.search from https://evil.example',
+        `wrong_host: / from evil.example:${port}`,
+        'wrong_token: /events from unknown',
+      ]);
+    expect(refusals().join(' ')).not.toContain('wrong0');
+    t.clock.advance(61_000);
+    await rpc('clients.search', { query: 'x' }, 'not-the-token');
+    await expect.poll(() => refusals().at(-1)).toBe('wrong_token: /rpc/clients.search from unknown (+4 more refused since the last line)');
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true });
   });
 
   it('takes the token for /rpc from the Authorization header only, never from the address', async () => {

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { EVENTS, type EventName, type EventPayloads } from '../../src-shared/contract';
+import type { TransportRefusal } from '../audit/refusals';
 import type { Router } from '../ipc/router';
 import { RENDERER_CSP } from '../renderer-csp';
 import { rendererFileHeaders, resolveRendererPath } from '../renderer-files';
@@ -23,6 +24,8 @@ export interface HostOptions {
   token?: string;
   /** Largest JSON body accepted, bytes. */
   maxBodyBytes?: number;
+  /** Told of every request refused at the doors (wrong Host, Origin or token); the workstation puts them on the audit log. */
+  onRefused?: (refusal: TransportRefusal) => void;
 }
 
 export interface Host {
@@ -59,15 +62,24 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding: a page on evil.example whose name later resolves to 127.0.0.1 reaches this port as its own
     // origin, but its requests still say `Host: evil.example`. Only our own loopback names are answered.
-    if (!names?.hosts.has((req.headers.host ?? '').toLowerCase())) return sendJson(res, 403, { error: 'wrong Host header' });
     const url = requestUrl(req.url);
+    if (!names?.hosts.has((req.headers.host ?? '').toLowerCase())) {
+      refused('wrong_host', url, req.headers.host ?? '');
+      return sendJson(res, 403, { error: 'wrong Host header' });
+    }
     if (!url) return sendJson(res, 400, { error: 'bad request target' });
     if (url.pathname.startsWith('/rpc/') || url.pathname === '/events') {
       // A page of another origin (or a sandboxed "null" one) has no business calling the router, token or not.
       const origin = req.headers.origin;
-      if (origin !== undefined && !names.origins.has(origin.toLowerCase())) return sendJson(res, 403, { error: 'wrong Origin' });
+      if (origin !== undefined && !names.origins.has(origin.toLowerCase())) {
+        refused('wrong_origin', url, origin);
+        return sendJson(res, 403, { error: 'wrong Origin' });
+      }
       if (url.pathname === '/events') return openEvents(req, res, url);
-      if (!tokenMatches(bearerToken(req), token)) return sendJson(res, 401, { error: 'missing or wrong token' });
+      if (!tokenMatches(bearerToken(req), token)) {
+        refused('wrong_token', url, origin ?? '');
+        return sendJson(res, 401, { error: 'missing or wrong token' });
+      }
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
       const method = decodePath(url.pathname.slice('/rpc/'.length));
       if (method === null) return sendJson(res, 400, { error: 'bad method name' });
@@ -75,6 +87,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
     return serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  /** The path only: an /events query carries the token, wrong or right, and the audit log is no place for it. */
+  function refused(kind: TransportRefusal['kind'], url: URL | null, from: string): void {
+    options.onRefused?.({ kind, target: url?.pathname ?? '(bad target)', from });
   }
 
   async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
@@ -103,7 +120,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // a same-origin subresource: it never enters the address bar, the history or a Referer, and this host logs no
     // URLs. /rpc, which can read and change the archive, takes the token from the Authorization header only.
     const given = bearerToken(req) ?? url.searchParams.get('token');
-    if (!tokenMatches(given, token)) return sendJson(res, 401, { error: 'missing or wrong token' });
+    if (!tokenMatches(given, token)) {
+      refused('wrong_token', url, req.headers.origin ?? '');
+      return sendJson(res, 401, { error: 'missing or wrong token' });
+    }
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
     const channel = url.searchParams.get('channel') ?? '';
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

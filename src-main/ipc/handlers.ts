@@ -6,6 +6,7 @@ import { demoHandlers } from '../demo/handlers';
 import { jobsHandlers } from '../jobs';
 import { remindersHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { storeHandlers } from '../store/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './call';
 
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...syncHandlers,
   ...demoHandlers,
+  ...storeHandlers,
 };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { AppError } from '../../src-shared/contract/errors';
 import { KEY_BYTES, PASSPHRASE_SCRYPT } from '../../src-shared/store/cipher';
 import type { DataFiles } from './data-dir';
+import { decodeRecoveryKey } from './recovery-key';
 
 export { KEY_BYTES };
 
@@ -47,20 +48,32 @@ export function writeKeyFile(file: string, key: Buffer): void {
   fs.renameSync(tmp, file);
 }
 
-export type KeySource = { kind: 'passphrase'; passphrase: string } | { kind: 'key-file'; file: string };
+export type KeySource =
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'key-file'; file: string }
+  /** The desktop store's recovery key (recovery-key.ts), for when the OS keychain lost the wrapped key. */
+  | { kind: 'recovery-key'; key: Buffer };
 
 /**
  * The headless key: from a passphrase through scrypt (salt beside the database), or from a key file.
  * `create` makes the salt or the key file on first run; otherwise their absence is an error.
  */
 export function resolveHeadlessKey(files: DataFiles, source: KeySource, create: boolean): Buffer {
+  if (source.kind === 'recovery-key') {
+    if (create) throw new AppError('VALIDATION', 'errors.validation', 'a recovery key opens an existing store; it cannot create one');
+    return Buffer.from(source.key);
+  }
   if (source.kind === 'passphrase') return keyFromPassphrase(source.passphrase, readSalt(files, create));
   if (create && !fs.existsSync(source.file)) writeKeyFile(source.file, generateKey());
   return readKeyFile(source.file);
 }
 
-/** BRANCHDESK_PASSPHRASE wins; then an explicit --key-file; then the data folder's own key file. */
-export function headlessKeySource(files: DataFiles, env: NodeJS.ProcessEnv, keyFile: string | undefined): KeySource {
+/**
+ * An explicit recovery key wins (the desktop store whose keychain entry is lost); then BRANCHDESK_PASSPHRASE; then
+ * an explicit --key-file; then the data folder's own key file.
+ */
+export function headlessKeySource(files: DataFiles, env: NodeJS.ProcessEnv, keyFile: string | undefined, recoveryKey?: string): KeySource {
+  if (recoveryKey !== undefined) return { kind: 'recovery-key', key: decodeRecoveryKey(recoveryKey) };
   const passphrase = env.BRANCHDESK_PASSPHRASE;
   if (passphrase) return { kind: 'passphrase', passphrase };
   return { kind: 'key-file', file: keyFile ?? files.keyFile };

@@ -11,6 +11,7 @@ import { Page } from '../shell/Page';
 import { Section } from '../shell/Section';
 import { AddStaffForm } from '../staff/AddStaffForm';
 import { StaffTable } from '../staff/StaffTable';
+import { BackupSection } from '../store/BackupSection';
 import { useSettings } from './hooks';
 import { ClientRulesForm } from './ClientRulesForm';
 import { IdleLockForm } from './IdleLockForm';
@@ -41,6 +42,7 @@ export function SettingsPage() {
           {mayCall(staff, 'staff.create') && <AddStaffForm />}
         </Section>
       )}
+      {mayCall(staff, 'store.backup') && <BackupSection />}
       {mayCall(staff, 'audit.list') && <AuditSection />}
     </Page>
   );

@@ -9,6 +9,11 @@ export const syncStatusQuery = methodQuery('sync.status', {});
 
 /** Main pushes every change of state as an event; this is only the fallback should one be missed. */
 const STATUS_POLL_MS = 30_000;
+/**
+ * While a sync is shown as running the fallback looks every 2 s: a status fetched just before the sync ended can
+ * land after main's "finished" event and would otherwise hold "Sync now" busy until the next 30 s poll.
+ */
+const RUNNING_POLL_MS = 2_000;
 
 /** The sync service's state as last heard: from the feed below, or fetched when first shown. */
 export function useSyncStatus() {
@@ -17,13 +22,17 @@ export function useSyncStatus() {
 
 /**
  * Keeps the sync status fresh for the whole signed-in app (the shell's dot and the Sync page): main's `sync.status`
- * events replace it at once, and a poll every 30 s catches anything missed. Not while the screen is locked, when
- * main would refuse the call anyway.
+ * events replace it at once, and a poll every 30 s (2 s while running) catches anything missed. Not while the screen is
+ * locked, when main would refuse the call anyway.
  */
 export function useSyncStatusFeed(locked: boolean) {
   const queryClient = useQueryClient();
   useEffect(() => api.on('sync.status', (status) => queryClient.setQueryData(syncStatusQuery.queryKey, status)), [queryClient]);
-  return useQuery({ ...syncStatusQuery, enabled: !locked, refetchInterval: locked ? false : STATUS_POLL_MS });
+  return useQuery({
+    ...syncStatusQuery,
+    enabled: !locked,
+    refetchInterval: (query) => (locked ? false : query.state.data?.running ? RUNNING_POLL_MS : STATUS_POLL_MS),
+  });
 }
 
 function useStoreStatus() {

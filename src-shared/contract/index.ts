@@ -8,6 +8,7 @@ import { jobsContract } from './jobs';
 import { remindersContract } from './reminders';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
+import { storeContract } from './store';
 import { syncContract } from './sync';
 
 /** The one table of every method the renderer may call. Add a capability by merging its file here. */
@@ -21,6 +22,7 @@ export const contract = {
   ...jobsContract,
   ...syncContract,
   ...demoContract,
+  ...storeContract,
 };
 
 export type Contract = typeof contract;
@@ -56,3 +58,4 @@ export * from './clients';
 export * from './reminders';
 export * from './sync';
 export * from './demo';
+export * from './store';
