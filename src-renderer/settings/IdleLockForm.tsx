@@ -1,30 +1,19 @@
 import { Alert, Button, NumberInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { contract } from '../../src-shared/contract';
-import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
-import { useUpdateSettings } from './hooks';
+import { useSettingsForm } from './hooks';
 
 /** The administrator's idle limit before a workstation locks itself. */
 export function IdleLockForm({ current }: { current: number }) {
   const t = useT();
-  const update = useUpdateSettings();
-  const fields = useFieldIssues();
+  const { update, fields, save } = useSettingsForm();
   const [minutes, setMinutes] = useState<string | number>(current);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // An empty box is "no number", which the schema refuses, rather than "leave unchanged".
-    const idleLockMinutes = minutes === '' ? null : Number(minutes);
-    const checked = check(contract['settings.update'].input, { idleLockMinutes });
-    if (!checked.ok) return fields.setIssues(checked.issues);
-    fields.clear();
-    update.mutate(checked.data, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
-      onError: fields.takeFrom,
-    });
+    save({ idleLockMinutes: minutes === '' ? null : Number(minutes) });
   };
 
   return (

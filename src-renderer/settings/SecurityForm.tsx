@@ -1,12 +1,10 @@
 import { Alert, Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { contract, ROLES, type Role, type Settings } from '../../src-shared/contract';
-import { check, useFieldIssues } from '../forms/validation';
+import { ROLES, type Role, type Settings } from '../../src-shared/contract';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { ROLE_LABELS } from '../staff/roles';
-import { useUpdateSettings } from './hooks';
+import { useSettingsForm } from './hooks';
 
 /**
  * Who may see a full ID number or mobile (its own permission, DOMAIN.md §1), and the bank's own certificate authority
@@ -14,20 +12,13 @@ import { useUpdateSettings } from './hooks';
  */
 export function SecurityForm({ current }: { current: Settings }) {
   const t = useT();
-  const update = useUpdateSettings();
-  const fields = useFieldIssues();
+  const { update, fields, save } = useSettingsForm();
   const [roles, setRoles] = useState<Role[]>(current.revealRoles);
   const [pem, setPem] = useState(current.hubCaPem ?? '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = check(contract['settings.update'].input, { revealRoles: roles, hubCaPem: pem.trim() === '' ? null : pem.trim() });
-    if (!checked.ok) return fields.setIssues(checked.issues);
-    fields.clear();
-    update.mutate(checked.data, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
-      onError: fields.takeFrom,
-    });
+    save({ revealRoles: roles, hubCaPem: pem.trim() === '' ? null : pem.trim() });
   };
 
   return (

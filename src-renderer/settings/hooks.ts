@@ -1,8 +1,11 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../src-shared/contract';
+import { contract, type InputOf } from '../../src-shared/contract';
 import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 import { authStateQuery } from '../auth/hooks';
+import { check, useFieldIssues } from '../forms/validation';
+import { useT } from '../i18n/I18nProvider';
 import { useCancellableJob } from '../jobs/hooks';
 
 export const settingsQuery = methodQuery('settings.get', {});
@@ -21,6 +24,26 @@ export function useUpdateSettings() {
       void queryClient.invalidateQueries({ queryKey: authStateQuery.queryKey });
     },
   });
+}
+
+/**
+ * A settings form's save: checks the values against the contract first (issues beside their fields, nothing sent),
+ * then saves and says so, or puts main's refusal beside its field.
+ */
+export function useSettingsForm() {
+  const t = useT();
+  const update = useUpdateSettings();
+  const fields = useFieldIssues();
+  const save = (values: unknown) => {
+    const checked = check(contract['settings.update'].input, values);
+    if (!checked.ok) return fields.setIssues(checked.issues);
+    fields.clear();
+    update.mutate(checked.data, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
+      onError: fields.takeFrom,
+    });
+  };
+  return { update, fields, save };
 }
 
 /**

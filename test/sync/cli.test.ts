@@ -52,29 +52,7 @@ describe('admin CLI: sync', () => {
     hub = await startTestHub('sqlite', testClock(systemClock.now()));
     await hub.server.service.appendMasterData('0931', masterClients(hub.clock, '0931', ['赵磊']).changes);
     const dir = tempDir();
-    const cert = path.join(dir, 'hub-cert.pem');
-    const key = path.join(dir, 'hub-key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = selfSignedCertificate(dir, 'IP:127.0.0.1,DNS:localhost');
     const secure = await startHubServer({
       hub: hub.db,
       clock: hub.clock,
@@ -104,29 +82,7 @@ describe('admin CLI: sync', () => {
   it('trusts the bank’s own CA from the settings, and refuses plain HTTP to anything but this machine', async () => {
     hub = await startTestHub('sqlite', testClock(systemClock.now()));
     const dir = tempDir();
-    const cert = path.join(dir, 'hub-cert.pem');
-    const key = path.join(dir, 'hub-key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = selfSignedCertificate(dir, 'IP:127.0.0.1');
     const secure = await startHubServer({
       hub: hub.db,
       clock: hub.clock,
@@ -157,3 +113,31 @@ describe('admin CLI: sync', () => {
     }
   }, 60_000);
 });
+
+/** A one-day certificate for the hub, as a bank's own CA would issue one: its PEM files in `dir`. */
+function selfSignedCertificate(dir: string, subjectAltName: string): { cert: string; key: string } {
+  const cert = path.join(dir, 'hub-cert.pem');
+  const key = path.join(dir, 'hub-key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      `subjectAltName=${subjectAltName}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  return { cert, key };
+}
