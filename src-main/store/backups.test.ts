@@ -51,7 +51,10 @@ describe('backup and check in the app', () => {
       value: { ok: false, audit: { ok: false, firstBadSeq: 1, problem: 'entry 1 was altered' } },
     });
     expect(auditOf('store.verify').map((e) => e.reason)).toEqual(['ok', 'entry 1 was altered']);
-    expect(await t.call(W, 'store.backup', {})).toMatchObject({ ok: false, error: { key: 'errors.backup.check_failed' } });
+    expect(await t.call(W, 'store.backup', {})).toMatchObject({
+      ok: false,
+      error: { key: 'errors.backup.audit_broken', params: { seq: 1 } },
+    });
     expect(fs.readdirSync(path.join(t.dir, 'backups'))).toEqual([]);
   });
 

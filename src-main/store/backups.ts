@@ -67,7 +67,17 @@ function checkCopy(store: Store, file: string): number {
     const integrity = (store.raw.pragma('backup_check.integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.join() !== 'ok') throw bad(`integrity: ${integrity.join('; ')}`);
     const audit = verifyAttachedAuditChain(store.raw, 'backup_check');
-    if (!audit.ok) throw bad(audit.problem ?? 'audit chain');
+    if (!audit.ok) {
+      // The copy is faithful: it is the store's own log that is broken, and restore refuses such a backup.
+      throw new AppError(
+        'CONFLICT',
+        'errors.backup.audit_broken',
+        `the audit log is broken at entry ${audit.firstBadSeq}: ${audit.problem}`,
+        {
+          params: { seq: audit.firstBadSeq ?? 0 },
+        },
+      );
+    }
     return audit.entries;
   } finally {
     store.raw.prepare("DETACH DATABASE 'backup_check'").run();

@@ -680,6 +680,12 @@ export const en: Dictionary = {
   'audit.method.demo.remove': 'Remove demo data',
   'audit.method.store.backup': 'Backup taken in the app',
   'audit.method.store.verify': 'Store checked in the app',
+  'errors.backup.audit_broken':
+    'No backup was taken: this workstation’s audit log is broken at entry {seq}, and such a backup could not be restored. Keep the workstation as it is and report it to head office.',
+  'settings.backup.verify_bad_audit':
+    'The audit log cannot be verified from entry {seq} on (an entry removed, altered or inserted). Keep the workstation as it is and report it to head office and compliance.',
+  'settings.backup.verify_bad_store':
+    'The database failed SQLite’s checks ({problem}; {references} broken references). Keep the existing backups and contact head office IT.',
   'errors.backup.check_failed': 'The backup failed its check and was removed. Try again; if it fails again, contact head office IT.',
   'errors.store.bad_recovery_key': 'That is not a valid recovery key. Check every character against the printed key.',
   'settings.backup.title': 'Backup and check',
@@ -690,8 +696,6 @@ export const en: Dictionary = {
   'settings.backup.taken': 'Backup {name} taken and checked ({size} MB, {entries} audit entries).',
   'settings.backup.verify_ok':
     'The data is intact: integrity check passed, no broken references, audit chain unbroken ({entries} entries).',
-  'settings.backup.verify_bad':
-    'The check found a problem: {problem} ({references} broken references). Do not take further backups over good ones; contact head office IT.',
   'settings.backup.folder': 'Backups folder:',
   'settings.backup.none': 'No backup has been taken in the app yet.',
   'settings.backup.file': 'File',

@@ -659,6 +659,10 @@ export const zhCN = {
   'audit.method.demo.remove': '删除演示数据',
   'audit.method.store.backup': '在应用内备份',
   'audit.method.store.verify': '在应用内检查数据',
+  'errors.backup.audit_broken': '未生成备份：本机审计日志自第 {seq} 条起已损坏，这样的备份无法用于恢复。请保留本机现状并报告总行。',
+  'settings.backup.verify_bad_audit': '审计日志自第 {seq} 条起无法验证（记录被删除、修改或插入）。请保留本机现状，并报告总行和合规部门。',
+  'settings.backup.verify_bad_store':
+    '数据库未通过 SQLite 检查（{problem}；断开的引用 {references} 处）。请保留已有的备份，并联系总行信息科技部门。',
   'errors.backup.check_failed': '备份未通过检查，已删除。请重试；如仍失败，请联系总行信息科技部门。',
   'errors.store.bad_recovery_key': '这不是有效的恢复密钥，请对照打印件逐字核对。',
   'settings.backup.title': '备份与检查',
@@ -667,8 +671,6 @@ export const zhCN = {
   'settings.backup.verify': '检查数据',
   'settings.backup.taken': '备份 {name} 已生成并通过检查（{size} MB，审计记录 {entries} 条）。',
   'settings.backup.verify_ok': '数据完好：完整性检查通过，无断开的引用，审计链完整（{entries} 条）。',
-  'settings.backup.verify_bad':
-    '检查发现问题：{problem}（断开的引用 {references} 处）。请勿用新备份覆盖完好的旧备份，并联系总行信息科技部门。',
   'settings.backup.folder': '备份目录：',
   'settings.backup.none': '尚未在应用内做过备份。',
   'settings.backup.file': '文件',

@@ -658,6 +658,10 @@ export const zhTW: Dictionary = {
   'audit.method.demo.remove': '刪除演示資料',
   'audit.method.store.backup': '在應用程式內備份',
   'audit.method.store.verify': '在應用程式內檢查資料',
+  'errors.backup.audit_broken': '未產生備份：本機稽核日誌自第 {seq} 筆起已損壞，這樣的備份無法用於還原。請保留本機現狀並報告總行。',
+  'settings.backup.verify_bad_audit': '稽核日誌自第 {seq} 筆起無法驗證（紀錄被刪除、修改或插入）。請保留本機現狀，並報告總行和法遵部門。',
+  'settings.backup.verify_bad_store':
+    '資料庫未通過 SQLite 檢查（{problem}；斷開的參照 {references} 處）。請保留既有的備份，並聯絡總行資訊科技部門。',
   'errors.backup.check_failed': '備份未通過檢查，已刪除。請重試；如仍失敗，請聯絡總行資訊科技部門。',
   'errors.store.bad_recovery_key': '這不是有效的復原金鑰，請對照列印本逐字核對。',
   'settings.backup.title': '備份與檢查',
@@ -666,8 +670,6 @@ export const zhTW: Dictionary = {
   'settings.backup.verify': '檢查資料',
   'settings.backup.taken': '備份 {name} 已產生並通過檢查（{size} MB，稽核紀錄 {entries} 筆）。',
   'settings.backup.verify_ok': '資料完好：完整性檢查通過，無斷開的參照，稽核鏈完整（{entries} 筆）。',
-  'settings.backup.verify_bad':
-    '檢查發現問題：{problem}（斷開的參照 {references} 處）。請勿以新備份覆蓋完好的舊備份，並聯絡總行資訊科技部門。',
   'settings.backup.folder': '備份目錄：',
   'settings.backup.none': '尚未在應用程式內做過備份。',
   'settings.backup.file': '檔案',

@@ -49,10 +49,9 @@ export function BackupSection() {
         <Alert data-testid="store-verify-result" color={report.ok ? 'teal' : 'red'} variant="light" maw={720}>
           {report.ok
             ? t('settings.backup.verify_ok', { entries: report.audit.entries })
-            : t('settings.backup.verify_bad', {
-                problem: report.audit.problem ?? report.integrity.join('; '),
-                references: report.foreignKeys,
-              })}
+            : !report.audit.ok
+              ? t('settings.backup.verify_bad_audit', { seq: report.audit.firstBadSeq ?? 0 })
+              : t('settings.backup.verify_bad_store', { problem: report.integrity.join('; '), references: report.foreignKeys })}
         </Alert>
       )}
       {verify.isError && (
