@@ -37,6 +37,17 @@ export async function removeDemoData(
     raw.prepare('CREATE TEMP TABLE demo_clients (id TEXT PRIMARY KEY, rid INTEGER NOT NULL)').run();
     raw.prepare('INSERT INTO demo_clients (id, rid) SELECT id, rowid FROM clients WHERE demo = 1').run();
     // Table and column names below come from the registry and the lists above, never from input.
+    // Rows that belong to a demo row (a demo case's events) go first: their parent goes with its client below.
+    for (const table of SYNCED_TABLE_NAMES) {
+      const parent = syncedTable(table).parentRef;
+      if (!parent) continue;
+      const demoChildren = `SELECT id FROM ${table} WHERE ${parent.column} IN (SELECT id FROM ${parent.table} WHERE demo = 1)`;
+      steps.push(
+        () =>
+          raw.prepare(`DELETE FROM outbox WHERE table_name = ? AND row_id IN (${demoChildren})`).run(table).changes +
+          raw.prepare(`DELETE FROM ${table} WHERE id IN (${demoChildren})`).run().changes,
+      );
+    }
     for (const table of SYNCED_TABLE_NAMES) {
       const spec = syncedTable(table);
       for (const ref of spec.clientRefs ?? []) {

@@ -10,15 +10,20 @@ type Db = Kysely<Database> | Transaction<Database>;
  * accounts. It never enters the outbox, a workstation holding it is not enrolled, and it is removed whole.
  */
 export async function isDemoRow(trx: Db, table: SyncedTableName, rowId: string): Promise<boolean> {
-  if (table === 'clients') {
-    const row = await trx.selectFrom('clients').select('demo').where('id', '=', rowId).executeTakeFirst();
-    return row?.demo === 1;
+  if (table === 'clients' || table === 'staff' || table === 'complaints') {
+    // Marked rows: seeded clients and staff, and demo cases (an anonymous one names no client).
+    const row = await trx.selectFrom(table).select('demo').where('id', '=', rowId).executeTakeFirst();
+    if (row?.demo === 1) return true;
+    if (table !== 'complaints') return false;
   }
-  if (table === 'staff') {
-    const row = await trx.selectFrom('staff').select('demo').where('id', '=', rowId).executeTakeFirst();
-    return row?.demo === 1;
+  const { clientRefs: refs = [], parentRef } = syncedTable(table);
+  if (parentRef) {
+    const parent = await sql<{
+      id: string | null;
+    }>`SELECT ${sql.ref(parentRef.column)} AS id FROM ${sql.table(table)} WHERE id = ${rowId}`.execute(trx);
+    const parentId = parent.rows[0]?.id;
+    return typeof parentId === 'string' && isDemoRow(trx, parentRef.table as SyncedTableName, parentId);
   }
-  const refs = syncedTable(table).clientRefs ?? [];
   if (refs.length === 0) return false;
   // Table and column names come from the registry's closed list, never from input.
   const named = sql.join(

@@ -2,6 +2,7 @@ import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
+import { complaintsHandlers } from '../complaints/handlers';
 import { demoHandlers } from '../demo/handlers';
 import { jobsHandlers } from '../jobs';
 import { remindersHandlers } from '../reminders/handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...demoHandlers,
   ...storeHandlers,
+  ...complaintsHandlers,
 };

@@ -22,6 +22,9 @@ export interface Database {
   reminder_actions: ReminderActionsTable;
   client_due: ClientDueTable;
   due_reminders: DueRemindersTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_categories: ComplaintCategoriesTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -270,4 +273,65 @@ export interface ClientAliasesTable {
   client_id: string;
   client_no: string;
   at: string;
+}
+
+/** A complaint as taken (intake columns, never changed) and its state derived on this device from its events. */
+export interface ComplaintsTable extends SyncColumns {
+  case_no: string;
+  client_id: string | null;
+  complainant_kind: string;
+  complainant_name: string | null;
+  complainant_contact: string | null;
+  authority_ref: string | null;
+  /** JSON [{ name, contact }], at most five. */
+  representatives: string;
+  channel: string;
+  business_line: string;
+  cause: string;
+  description: string;
+  request: string | null;
+  amount_fen: number | null;
+  severity: string;
+  /** JSON array of staff ids the complaint names. */
+  staff_involved: string;
+  received_at: string;
+  received_on: string;
+  regulator_ref: string | null;
+  regulator_due: string | null;
+  taken_by: string | null;
+  demo: number;
+  status: string;
+  officer_id: string | null;
+  extension: string;
+  due_on: string | null;
+  decided_on: string | null;
+  outcome: string | null;
+  escalated_to: string | null;
+  closed_on: string | null;
+  conflicts: number;
+  last_event_at: string | null;
+}
+
+export interface ComplaintEventsTable extends SyncColumns {
+  complaint_id: string;
+  kind: string;
+  at: string;
+  day: string;
+  from_status: string;
+  staff_id: string | null;
+  staff_name: string | null;
+  /** JSON of what the step carries (officer, extension, outcome, remedy …). */
+  data: string;
+  note: string | null;
+  corrects_id: string | null;
+}
+
+export interface ComplaintCategoriesTable extends SyncColumns {
+  kind: string;
+  code: string;
+  label_zh_cn: string;
+  label_zh_tw: string;
+  label_en: string;
+  position: number;
+  retired: number;
 }

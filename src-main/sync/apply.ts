@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/sync/tables';
 import type { ClientKeyMaker } from '../clients/bulk';
 import { ClientRederiver, type DerivePolicy } from '../clients/rederive';
+import { refreshCases } from '../complaints/state';
 import type { RawDb } from '../store/open';
 
 type Stmt = BetterSqlite3.Statement;
@@ -52,6 +53,8 @@ export class ChangeApplier {
   private readonly aliases = new Map<string, string>();
   /** The clients a change touched: their derived values are recomputed before the page commits. */
   private readonly derived: ClientRederiver;
+  /** The complaints a change touched: their status, officer and due day are folded again from their events. */
+  private readonly cases = new Set<string>();
   /** The newest stamp seen, so later local stamps sort after it. */
   maxHlc = '';
 
@@ -186,6 +189,10 @@ export class ChangeApplier {
   }
 
   private touch(change: Change, rewriteSearch = false): void {
+    const parent = syncedTable(change.table).parentRef;
+    if (change.table === 'complaints') this.cases.add(change.rowId);
+    if (parent?.table === 'complaints' && typeof change.values[parent.column] === 'string')
+      this.cases.add(String(change.values[parent.column]));
     const ids = change.table === 'clients' ? [change.rowId] : (syncedTable(change.table).clientRefs ?? []).map((c) => change.values[c]);
     for (const id of ids) if (typeof id === 'string') this.derived.touch(id, rewriteSearch);
   }
@@ -340,6 +347,8 @@ export class ChangeApplier {
 
   /** Recomputes what is derived for every client the page touched (see ClientRederiver); returns how many. */
   finish(): number {
+    refreshCases(this.ctx.raw, this.cases);
+    this.cases.clear();
     return this.derived.finish();
   }
 }

@@ -28,6 +28,7 @@ type NumberRule =
   | 'idExpiryNoticeDays'
   | 'largeOutflowMinFen'
   | 'occasionGraceDays'
+  | 'complaintNearDays'
   | 'parkedReviewDays'
   | 'sessionMaxHours'
   | 'tailSearchLimit';
@@ -77,6 +78,10 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'largeOutflowMinFen', label: 'settings.rules.large_outflow', money: true },
       { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
     ],
+  },
+  {
+    title: 'settings.rules.group.complaints',
+    fields: [{ key: 'complaintNearDays', label: 'settings.rules.complaint_near_days', suffix: 'settings.rules.unit.days' }],
   },
   {
     title: 'settings.rules.group.sync',

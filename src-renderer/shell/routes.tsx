@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ClientsPage } from '../clients/ClientsPage';
 import { ClientProfilePage } from '../clients/profile/ClientProfilePage';
+import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintsPage } from '../complaints/ComplaintsPage';
 import { EventsPage } from '../events/EventsPage';
 import type { TranslationKey } from '../i18n/dictionary';
@@ -18,7 +19,7 @@ import type { Route } from './router';
 export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType; Detail?: ComponentType<{ id: string }> }> = {
   clients: { label: 'nav.clients', Page: ClientsPage, Detail: ClientProfilePage },
   worklist: { label: 'nav.worklist', Page: WorklistPage },
-  complaints: { label: 'nav.complaints', Page: ComplaintsPage },
+  complaints: { label: 'nav.complaints', Page: ComplaintsPage, Detail: ComplaintDetail },
   events: { label: 'nav.events', Page: EventsPage },
   surveys: { label: 'nav.surveys', Page: SurveysPage },
   reports: { label: 'nav.reports', Page: ReportsPage },

@@ -18,6 +18,9 @@ const TABLE_LABELS: Record<SyncedTableName, TranslationKey> = {
   referrals: 'sync.table.referrals',
   client_monthly_assets: 'sync.table.client_monthly_assets',
   reminder_actions: 'sync.table.reminder_actions',
+  complaints: 'sync.table.complaints',
+  complaint_events: 'sync.table.complaint_events',
+  complaint_categories: 'sync.table.complaint_categories',
 };
 
 const REASON_LABELS: Record<(typeof PARKED_REASONS)[number], TranslationKey> = {

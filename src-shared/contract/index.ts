@@ -3,6 +3,7 @@ import type { SyncStatus } from './sync';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { clientsContract } from './clients';
+import { complaintsContract } from './complaints';
 import { demoContract } from './demo';
 import { jobsContract } from './jobs';
 import { remindersContract } from './reminders';
@@ -23,6 +24,7 @@ export const contract = {
   ...syncContract,
   ...demoContract,
   ...storeContract,
+  ...complaintsContract,
 };
 
 export type Contract = typeof contract;
@@ -59,3 +61,4 @@ export * from './reminders';
 export * from './sync';
 export * from './demo';
 export * from './store';
+export * from './complaints';

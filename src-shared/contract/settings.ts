@@ -76,6 +76,9 @@ export const settingsSchema = z.object({
   /** How long a dated occasion (birthday, maturity, outflow) stays overdue before it lapses. */
   occasionGraceDays: wholeNumber(1, 90, 'validation.settings.grace_days'),
 
+  /** A complaint this many days or fewer from its decision deadline stands out (DOMAIN.md §5). */
+  complaintNearDays: wholeNumber(0, 14, 'validation.settings.complaint_near_days'),
+
   /** Pulled changes waiting this long for their client are listed on the Sync page, where an administrator may discard them. */
   parkedReviewDays: wholeNumber(1, 365, 'validation.settings.parked_days'),
 
@@ -120,6 +123,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idExpiryNoticeDays: DEFAULT_REMINDER_POLICY.idExpiryNoticeDays,
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
+  complaintNearDays: 3,
   parkedReviewDays: 30,
   sessionMaxHours: 12,
   // Event coordinators never need a full ID or mobile; the counter, complaints and managers do (挂失, callbacks).

@@ -30,6 +30,11 @@ export interface SyncedTable {
    * workstation keeps, and a row naming a demo client is demo data itself: it never enters the outbox.
    */
   clientRefs?: readonly string[];
+  /**
+   * The row this one belongs to (a complaint's events): a row of a demo parent is demo data, and applying it
+   * recomputes what is derived on the parent.
+   */
+  parentRef?: { column: string; table: string };
 }
 
 export const CLIENT_MASTER_COLUMNS = [
@@ -158,6 +163,47 @@ export const SYNCED_TABLES = {
     push: true,
     clientRefs: ['client_id'],
     columns: ['client_id', 'reminder_key', 'action', 'until', 'reason', 'contact_id', 'staff_id', 'at'],
+  },
+  // A complaint as taken: inserted once, never changed (corrections are events). Its status, officer and due day are
+  // derived on each device from its events, never sent as competing values.
+  complaints: {
+    merge: 'append',
+    push: true,
+    clientRefs: ['client_id'],
+    columns: [
+      'case_no',
+      'client_id',
+      'complainant_kind',
+      'complainant_name',
+      'complainant_contact',
+      'authority_ref',
+      'representatives',
+      'channel',
+      'business_line',
+      'cause',
+      'description',
+      'request',
+      'amount_fen',
+      'severity',
+      'staff_involved',
+      'received_at',
+      'received_on',
+      'regulator_ref',
+      'regulator_due',
+      'taken_by',
+    ],
+  },
+  complaint_events: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'complaint_id', table: 'complaints' },
+    columns: ['complaint_id', 'kind', 'at', 'day', 'from_status', 'staff_id', 'staff_name', 'data', 'note', 'corrects_id'],
+  },
+  // Head office's business lines and causes (DOMAIN.md §5: the lists are data it may change).
+  complaint_categories: {
+    merge: 'row',
+    push: false,
+    columns: ['kind', 'code', 'label_zh_cn', 'label_zh_tw', 'label_en', 'position', 'retired'],
   },
 } as const satisfies Record<string, SyncedTable>;
 

@@ -84,6 +84,18 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     await ok(a.call(ADMIN, 'clients.addImportantDate', { clientId: meimei!, kind: 'birthday', date: '1982-03-14' }));
     await ok(a.call(ADMIN, 'clients.addReferral', { referrerId: meimei!, refereeId: lei! }));
     await ok(a.call(ADMIN, 'clients.recordAssessment', { clientId: lei!, level: 'C3', assessedOn: '2026-11-02', faceToFace: true }));
+    const complaint = await ok(
+      a.call(ADMIN, 'complaints.create', {
+        complainantKind: 'client',
+        clientId: lei!,
+        channel: 'counter',
+        businessLine: 'debit_card',
+        cause: 'service_attitude',
+        description: '柜员办理挂失时态度生硬',
+        severity: 'low',
+      }),
+    );
+    await ok(a.call(ADMIN, 'complaints.step', { id: complaint.id, expectedStatus: 'received', step: { kind: 'accepted', note: null } }));
 
     // The story touched every table a workstation sends: when a new one joins the registry, this says so.
     const pending = (a.store.raw.prepare('SELECT DISTINCT table_name AS t FROM outbox').all() as { t: string }[]).map((r) => r.t);
@@ -119,6 +131,19 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     // A trainee practises on a demo client: that contact is demo data too.
     const demoClient = (a.store.raw.prepare('SELECT id FROM clients WHERE demo = 1 LIMIT 1').get() as { id: string }).id;
     await ok(a.call(ADMIN, 'clients.logContact', { clientId: demoClient, channel: 'counter', content: '培训练习' }));
+    // And a practice complaint about a demo client, with a step on it: a demo case, history and all.
+    const practice = await ok(
+      a.call(ADMIN, 'complaints.create', {
+        complainantKind: 'client',
+        clientId: demoClient,
+        channel: 'counter',
+        businessLine: 'savings',
+        cause: 'process',
+        description: '培训：排队时间过长',
+        severity: 'low',
+      }),
+    );
+    await ok(a.call(ADMIN, 'complaints.step', { id: practice.id, expectedStatus: 'received', step: { kind: 'accepted', note: null } }));
     const realClient = (a.store.raw.prepare("SELECT id FROM clients WHERE name = '王芳'").get() as { id: string }).id;
     await ok(a.call(ADMIN, 'clients.logContact', { clientId: realClient, channel: 'counter', content: '开户咨询' }));
     // Only the real client and the real contact wait to be sent.
@@ -147,6 +172,7 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
       }
     }
     expect(count(a, 'SELECT count(*) AS n FROM client_search')).toBe(1);
+    expect(count(a, 'SELECT count(*) AS n FROM complaints') + count(a, 'SELECT count(*) AS n FROM complaint_events')).toBe(0);
     expect(a.store.raw.pragma('foreign_key_check')).toEqual([]);
     expect(await a.call(ADMIN, 'audit.list', { limit: 1 })).toMatchObject({
       ok: true,

@@ -5,6 +5,7 @@ import * as m0003 from './0003_sync';
 import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_demo';
 import * as m0006 from './0006_accounts';
+import * as m0007 from './0007_complaints';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_reminders': m0004,
   '0005_demo': m0005,
   '0006_accounts': m0006,
+  '0007_complaints': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,296 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComplaintStep, InputOf } from '../../src-shared/contract';
+import { addClients } from '../../test/fixtures/clients';
+import { testApp, withAdmin, withStaff, type TestApp } from '../../test/fixtures/store';
+
+let t: TestApp;
+afterEach(() => t.cleanup());
+const ADMIN = 'admin-window'; // the branch manager who set the workstation up (admin and manager)
+
+async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const res = await promise;
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
+}
+
+const staffId = (login: string) => (t.store.raw.prepare('SELECT id FROM staff WHERE login = ?').get(login) as { id: string }).id;
+
+function phoneComplaint(clientId: string, extra: Partial<InputOf<'complaints.create'>> = {}): InputOf<'complaints.create'> {
+  return {
+    complainantKind: 'client',
+    clientId,
+    channel: 'phone',
+    businessLine: 'credit_card',
+    cause: 'pricing_and_fees',
+    description: '信用卡年费未经告知被扣收 300 元',
+    request: '退还年费',
+    amountFen: 30_000,
+    severity: 'medium',
+    ...extra,
+  };
+}
+
+/** A branch on 2 November 2026 with a counter clerk, a complaint officer and a client who calls. */
+async function branch() {
+  t = await testApp();
+  await withAdmin(t);
+  const counter = await withStaff(t, 'chen.li', ['counter']);
+  const officer = await withStaff(t, 'he.min', ['complaints']);
+  const [clientId] = await addClients(t.store, t.clock, [{ name: '韩梅梅', mobile: '13812345678' }]);
+  return { counter, officer, clientId: clientId! };
+}
+
+/** Days go by: the clock moves on, and everyone signs in again (a session lasts twelve hours at most). */
+async function daysLater(days: number): Promise<void> {
+  t.clock.advance(days * 86_400_000);
+  for (const login of ['chen.li', 'he.min']) await ok(t.call(`${login}-window`, 'auth.signIn', { login, password: `${login}-pass-2026` }));
+  await ok(t.call(ADMIN, 'auth.signIn', { login: 'admin', password: 'counter-pass-2026' }));
+}
+
+const step = (channel: string, id: string, expectedStatus: string, s: ComplaintStep) =>
+  t.call(channel, 'complaints.step', { id, expectedStatus: expectedStatus as never, step: s });
+
+describe('taking a complaint', () => {
+  it('gives any member of staff a case number and starts the 15-day clock on the day of receipt', async () => {
+    const { counter, clientId } = await branch();
+    const taken = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    expect(taken.caseNo).toMatch(/^TS20261102-[0-9A-F]{4}-001$/);
+    expect(taken).toMatchObject({ receivedOn: '2026-11-02', dueOn: '2026-11-17' });
+    const second = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    expect(second.caseNo).toBe(taken.caseNo.replace(/001$/, '002'));
+    // The clerk sees how the case stands, not what it says.
+    expect(await ok(t.call(counter, 'complaints.get', { id: taken.id }))).toMatchObject({
+      caseNo: taken.caseNo,
+      status: 'received',
+      dueOn: '2026-11-17',
+      daysLeft: 15,
+      complainant: '韩梅梅',
+      content: null,
+    });
+    const audit = t.store.raw.prepare("SELECT target_ids FROM audit_log WHERE method = 'complaints.create'").all();
+    expect(audit).toHaveLength(2);
+  });
+
+  it("takes a regulator's referral with its reference, and the regulator's earlier deadline binds", async () => {
+    const { counter, clientId } = await branch();
+    const refused = await t.call(counter, 'complaints.create', phoneComplaint(clientId, { channel: 'regulator' }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!refused.ok) expect(refused.error.issues?.map((i) => i.path).sort()).toEqual(['regulatorDue', 'regulatorRef']);
+    const referral = await ok(
+      t.call(
+        counter,
+        'complaints.create',
+        phoneComplaint(clientId, { channel: 'regulator', regulatorRef: '沪金监转〔2026〕118号', regulatorDue: '2026-11-12' }),
+      ),
+    );
+    expect(referral.dueOn).toBe('2026-11-12');
+  });
+
+  it('asks each kind of complainant for what it needs: an agent’s authority, a group’s representatives (five at most), an anonymous caller’s contact', async () => {
+    const { counter, clientId } = await branch();
+    const pathsOf = async (input: InputOf<'complaints.create'>) => {
+      const res = await t.call(counter, 'complaints.create', input);
+      return res.ok ? [] : (res.error.issues ?? []).map((i) => i.path).sort();
+    };
+    expect(
+      await pathsOf(phoneComplaint(clientId, { complainantKind: 'agent', complainantName: '韩磊', complainantContact: '13900001111' })),
+    ).toEqual(['authorityRef']);
+    const rep = { name: '住户代表', contact: '13900002222' };
+    const group = { complainantKind: 'group', clientId: null, complainantName: '阳光小区业主', complainantContact: '13900003333' } as const;
+    expect(await pathsOf(phoneComplaint(clientId, { ...group, representatives: [] }))).toEqual(['representatives']);
+    expect(await pathsOf(phoneComplaint(clientId, { ...group, representatives: Array.from({ length: 6 }, () => rep) }))).toEqual([
+      'representatives',
+    ]);
+    expect(await pathsOf(phoneComplaint(clientId, { ...group, representatives: Array.from({ length: 5 }, () => rep) }))).toEqual([]);
+    expect(await pathsOf(phoneComplaint(clientId, { complainantKind: 'anonymous', clientId: null }))).toEqual([
+      'complainantContact',
+      'complainantName',
+    ]);
+    expect(await pathsOf(phoneComplaint(clientId, { businessLine: 'crypto' }))).toEqual(['businessLine']);
+    expect(await pathsOf(phoneComplaint(clientId, { receivedAt: '2026-11-03T09:00:00+08:00' }))).toEqual(['receivedAt']);
+    expect(t.store.raw.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('handling a case', () => {
+  it('runs from acceptance through two extensions, the second approved by a manager, to the decision and closing, every step in the history', async () => {
+    const { counter, officer, clientId } = await branch();
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    await ok(step(officer, id, 'received', { kind: 'accepted', note: '当日受理' }));
+    await ok(step(officer, id, 'accepted', { kind: 'assigned', officerId: staffId('he.min'), note: null }));
+    await ok(step(officer, id, 'accepted', { kind: 'investigating', note: null }));
+    const told = '2026-11-10T08:30:00+08:00';
+    await daysLater(8);
+    const complex = await ok(
+      step(officer, id, 'investigating', {
+        kind: 'extended',
+        extension: 'complex',
+        reason: '需调取三个月账单',
+        complainantToldAt: told,
+        approval: null,
+      }),
+    );
+    expect(complex).toMatchObject({ dueOn: '2026-12-02', content: { extension: 'complex' } });
+
+    const especially = {
+      kind: 'extended',
+      extension: 'especially_complex',
+      reason: '涉及第三方收单机构',
+      complainantToldAt: told,
+    } as const;
+    expect(await step(officer, id, 'investigating', { ...especially, approval: null })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.extension.needs_approver' },
+    });
+    expect(
+      await step(officer, id, 'investigating', { ...especially, approval: { login: 'admin', password: 'wrong-password' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'errors.complaints.approval_failed' },
+    });
+    expect(
+      await step(officer, id, 'investigating', { ...especially, approval: { login: 'chen.li', password: 'chen.li-pass-2026' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.extension.approver_not_manager' },
+    });
+    const approved = await ok(
+      step(officer, id, 'investigating', { ...especially, approval: { login: 'admin', password: 'counter-pass-2026' } }),
+    );
+    expect(approved).toMatchObject({ dueOn: '2027-01-01', daysLeft: 52 });
+    expect(approved.content?.events.at(-1)).toMatchObject({
+      kind: 'extended',
+      data: { approverName: '王建国', extension: 'especially_complex' },
+    });
+
+    const decided = await ok(
+      step(officer, id, 'investigating', {
+        kind: 'decided',
+        outcome: 'partly_upheld',
+        remedy: '退还年费 300 元',
+        compensationFen: 30_000,
+        reasons: '首年免年费条件已告知，但续期扣费前未短信提醒',
+        rootCause: '续期提醒短信模板缺失',
+        fix: '补充续期提醒模板，按月抽查',
+        complainantToldAt: '2026-11-10T08:45:00+08:00',
+      }),
+    );
+    expect(decided).toMatchObject({ status: 'decided', dueOn: null, content: { outcome: 'partly_upheld' } });
+    const closed = await ok(step(officer, id, 'decided', { kind: 'closed', satisfaction: 4, note: null }));
+    expect(closed.status).toBe('closed');
+    expect(closed.content?.events.map((e) => e.kind)).toEqual([
+      'received',
+      'accepted',
+      'assigned',
+      'investigating',
+      'extended',
+      'extended',
+      'decided',
+      'closed',
+    ]);
+    expect(closed.content?.events.map((e) => e.staffName)).toEqual(['chen.li', ...Array.from({ length: 7 }, () => 'he.min')]);
+  });
+
+  it('refuses a step the workflow does not allow, and one taken on a case that moved on, saying why', async () => {
+    const { counter, officer, clientId } = await branch();
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const decide: ComplaintStep = {
+      kind: 'decided',
+      outcome: 'upheld',
+      remedy: null,
+      compensationFen: null,
+      reasons: '—',
+      rootCause: '—',
+      fix: '—',
+      complainantToldAt: '2026-11-02T10:00:00+08:00',
+    };
+    expect(await step(officer, id, 'received', decide)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', key: 'errors.complaints.step_not_allowed', params: { step: 'decided', status: 'received' } },
+    });
+    await ok(step(officer, id, 'received', { kind: 'withdrawn', note: '客户来电撤回' }));
+    expect(await step(officer, id, 'received', { kind: 'accepted', note: null })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.moved_on', params: { status: 'withdrawn' } },
+    });
+    expect(await step(officer, id, 'withdrawn', decide)).toMatchObject({ ok: false, error: { key: 'errors.complaints.step_not_allowed' } });
+    expect(await step(officer, id, 'withdrawn', { kind: 'note', note: '已电话确认撤回' })).toMatchObject({ ok: true });
+  });
+
+  it('回避: nobody the complaint names handles it, is assigned it, or approves its extension', async () => {
+    const { counter, officer, clientId } = await branch();
+    const named = await withStaff(t, 'liu.yang', ['complaints']);
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId, { staffInvolved: [staffId('liu.yang')] })));
+    expect(await step(named, id, 'received', { kind: 'accepted', note: null })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'errors.complaints.conflict_of_interest' },
+    });
+    expect(await step(officer, id, 'received', { kind: 'assigned', officerId: staffId('liu.yang'), note: null })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.officer_involved' },
+    });
+    expect(await step(officer, id, 'received', { kind: 'assigned', officerId: staffId('chen.li'), note: null })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.not_an_officer' },
+    });
+    // The named officer still reads the case (and may add a note), but is offered no step that handles it.
+    expect((await ok(t.call(named, 'complaints.get', { id }))).content?.steps).toEqual(['note']);
+  });
+
+  it('shows a case to officers and managers whole, to the clerk who took it as a status, and to nobody else at all', async () => {
+    const { counter, officer, clientId } = await branch();
+    const events = await withStaff(t, 'xu.ting', ['events']);
+    const otherCounter = await withStaff(t, 'wu.fang', ['counter']);
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    expect((await ok(t.call(officer, 'complaints.get', { id }))).content?.description).toContain('年费');
+    for (const outsider of [events, otherCounter]) {
+      expect(await t.call(outsider, 'complaints.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect((await ok(t.call(outsider, 'complaints.list', { view: 'all' }))).cases).toEqual([]);
+    }
+    expect((await ok(t.call(counter, 'complaints.list', { view: 'open' }))).cases.map((c) => c.id)).toEqual([id]);
+    expect(await step(counter, id, 'received', { kind: 'accepted', note: null })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('lists open cases soonest due first, with days left, and picks out the near and the overdue', async () => {
+    const { counter, officer, clientId } = await branch();
+    const first = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    await daysLater(5);
+    const second = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    await daysLater(8); // 15 November: the first is due on the 17th, the second on the 22nd
+    const open = await ok(t.call(officer, 'complaints.list', { view: 'open' }));
+    expect(open.cases.map((c) => [c.id, c.daysLeft, c.deadline])).toEqual([
+      [first.id, 2, 'near'],
+      [second.id, 7, 'ok'],
+    ]);
+    expect((await ok(t.call(officer, 'complaints.list', { view: 'near' }))).cases.map((c) => c.id)).toEqual([first.id]);
+    await daysLater(3);
+    expect((await ok(t.call(officer, 'complaints.list', { view: 'overdue' }))).cases.map((c) => c.id)).toEqual([first.id]);
+    const page = await ok(t.call(officer, 'complaints.list', { view: 'open', limit: 1 }));
+    expect(page.next).not.toBeNull();
+    expect((await ok(t.call(officer, 'complaints.list', { view: 'open', limit: 1, after: page.next }))).cases.map((c) => c.id)).toEqual([
+      second.id,
+    ]);
+  });
+
+  it('keeps the history as written: no edit, no deletion, a correction is a new event', async () => {
+    const { counter, officer, clientId } = await branch();
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const accepted = await ok(step(officer, id, 'received', { kind: 'accepted', note: '受理，客户要求退费 500 元' }));
+    const eventId = accepted.content!.events.at(-1)!.id;
+    expect(() => t.store.raw.prepare("UPDATE complaint_events SET note = 'x' WHERE id = ?").run(eventId)).toThrow(/append-only/);
+    expect(() => t.store.raw.prepare('DELETE FROM complaint_events WHERE id = ?').run(eventId)).toThrow(/append-only/);
+    expect(() => t.store.raw.prepare('DELETE FROM complaints WHERE id = ?').run(id)).toThrow(/kept/);
+    expect(() => t.store.raw.prepare("UPDATE complaints SET description = 'x' WHERE id = ?").run(id)).toThrow(/never changed/);
+    const corrected = await ok(
+      step(officer, id, 'accepted', { kind: 'correction', correctsId: eventId, note: '更正：客户要求退费 300 元' }),
+    );
+    expect(corrected.content?.events.slice(-2).map((e) => [e.kind, e.note])).toEqual([
+      ['accepted', '受理，客户要求退费 500 元'],
+      ['correction', '更正：客户要求退费 300 元'],
+    ]);
+    expect(t.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name LIKE 'complaint%'").get()).toEqual({ n: 4 });
+  });
+});

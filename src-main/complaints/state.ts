@@ -1,0 +1,89 @@
+import {
+  type CaseEvent,
+  type CaseState,
+  type ComplaintEventKind,
+  type ComplaintStatus,
+  dueOf,
+  type EventData,
+  foldCase,
+} from '../../src-shared/domain/complaints';
+import { perConnection, type RawDb } from '../store/open';
+
+export interface EventRow {
+  id: string;
+  kind: string;
+  updated_hlc: string;
+  day: string;
+  from_status: string;
+  staff_id: string | null;
+  data: string;
+  at: string;
+  staff_name: string | null;
+  note: string | null;
+  corrects_id: string | null;
+}
+
+const statements = perConnection((raw: RawDb) => ({
+  intake: raw.prepare('SELECT received_on, regulator_due FROM complaints WHERE id = ?'),
+  events: raw.prepare(
+    `SELECT id, kind, updated_hlc, day, from_status, staff_id, data, at, staff_name, note, corrects_id
+     FROM complaint_events WHERE complaint_id = ? ORDER BY updated_hlc, id`,
+  ),
+  write: raw.prepare(
+    `UPDATE complaints SET status = ?, officer_id = ?, extension = ?, due_on = ?, decided_on = ?, outcome = ?, escalated_to = ?,
+            closed_on = ?, conflicts = ?, last_event_at = ? WHERE id = ?`,
+  ),
+}));
+
+export function toCaseEvent(row: EventRow): CaseEvent {
+  return {
+    id: row.id,
+    kind: row.kind as ComplaintEventKind,
+    hlc: row.updated_hlc,
+    on: row.day,
+    fromStatus: row.from_status as ComplaintStatus,
+    staffId: row.staff_id,
+    data: JSON.parse(row.data) as EventData,
+  };
+}
+
+/** A case's events as the fold reads them, in HLC order. */
+export function caseEvents(raw: RawDb, complaintId: string): { rows: EventRow[]; events: CaseEvent[] } {
+  const rows = statements(raw).events.all(complaintId) as EventRow[];
+  return { rows, events: rows.map(toCaseEvent) };
+}
+
+/** The case as its events say now (DESIGN.md: derived state is recomputed from facts, never synced). */
+export function foldStored(raw: RawDb, complaintId: string): CaseState | null {
+  const intake = statements(raw).intake.get(complaintId) as { received_on: string; regulator_due: string | null } | undefined;
+  if (!intake) return null;
+  return foldCase(intake.received_on, caseEvents(raw, complaintId).events);
+}
+
+/**
+ * Recomputes and writes what is derived on each case (status, officer, extension, due day, outcome, conflicts):
+ * after a step here, and after sync brought events from another workstation. Synchronous statements on the caller's
+ * transaction.
+ */
+export function refreshCases(raw: RawDb, complaintIds: Iterable<string>): void {
+  const s = statements(raw);
+  for (const id of new Set(complaintIds)) {
+    const intake = s.intake.get(id) as { received_on: string; regulator_due: string | null } | undefined;
+    if (!intake) continue;
+    const { rows, events } = caseEvents(raw, id);
+    const state = foldCase(intake.received_on, events);
+    s.write.run(
+      state.status,
+      state.officerId,
+      state.extension,
+      dueOf(state, intake.regulator_due),
+      state.decidedOn,
+      state.outcome,
+      state.escalatedTo,
+      state.closedOn,
+      state.conflicts.length,
+      rows.at(-1)?.at ?? null,
+      id,
+    );
+  }
+}
