@@ -81,7 +81,7 @@ export function CasePage({ id }: { id: string }) {
                         key={kind}
                         size="xs"
                         variant={stepKind === kind ? 'filled' : 'light'}
-                        data-testid={`step-${kind}`}
+                        data-testid={`take-${kind}`}
                         onClick={() => setStepKind(kind)}
                       >
                         {stepLabel(t, kind)}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, SegmentedControl, Table, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { mayCall } from '../auth/access';
@@ -74,9 +74,9 @@ export function ComplaintsPage() {
               {cases.map((c) => (
                 <Table.Tr key={c.id} data-testid="complaint-row" style={{ cursor: 'pointer' }} onClick={() => navigate('complaints', c.id)}>
                   <Table.Td>
-                    <a href={hrefOf('complaints', c.id)} onClick={(e) => e.stopPropagation()}>
+                    <Anchor href={hrefOf('complaints', c.id)} onClick={(e) => e.stopPropagation()} size="sm">
                       {c.caseNo}
-                    </a>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{c.complainant}</Table.Td>
                   <Table.Td>{categoryLabel(categories.data, 'business_line', c.businessLine, language)}</Table.Td>

@@ -21,6 +21,8 @@ export function useComplaintList(view: ComplaintView) {
     initialPageParam: null as { dueOn: string; id: string } | null,
     getNextPageParam: (last) => last.next,
     placeholderData: keepPreviousData,
+    // Cases move on at other desks: the list reads again whenever it is opened.
+    staleTime: 0,
   });
 }
 

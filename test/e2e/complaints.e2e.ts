@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../../src-renderer/i18n/zh-CN';
+import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
+
+let browser: Browser;
+let host: RunningHost;
+const pages: Page[] = [];
+const errors: string[] = [];
+
+const MANAGER = { login: 'zhou.min', name: '周敏', password: 'complaints-2026-ok' };
+const CLERK = { login: 'chen.li', name: '陈丽', password: 'chen-li-pass-2026', role: 'counter' };
+const OFFICER = { login: 'he.min', name: '何敏', password: 'he-min-pass-2026', role: 'complaints' };
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  errors.push(...watchPageErrors(page));
+  pages.push(page);
+  await page.goto(host.openUrl);
+  return page;
+}
+
+async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
+  await page.getByTestId('signin-login').fill(who.login);
+  await page.getByTestId('signin-password').fill(who.password);
+  await page.getByTestId('signin-password').press('Enter');
+  await page.getByTestId('staff-name').waitFor({ timeout: 15_000 });
+}
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
+  const manager = await newPage();
+  await setUpFirstAdmin(manager, MANAGER);
+  // The manager adds the counter clerk and the complaint officer.
+  await manager.getByTestId('nav-settings').click();
+  for (const person of [CLERK, OFFICER]) {
+    await manager.getByTestId('staff-add-login').fill(person.login);
+    await manager.getByTestId('staff-add-name').fill(person.name);
+    await manager.getByTestId('staff-add-password').fill(person.password);
+    await manager.getByTestId(`staff-add-role-${person.role}`).check();
+    await manager.getByTestId('staff-add-submit').click();
+    await manager.getByTestId('staff-section').getByText(person.login).waitFor({ timeout: 15_000 });
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('a complaint from the phone to its closing', () => {
+  let clerk: Page;
+  let officer: Page;
+  let caseNo = '';
+  const client = () =>
+    withHostStore(
+      host,
+      (raw) => raw.prepare("SELECT name FROM clients WHERE kind = 'individual' ORDER BY client_no LIMIT 1").get() as { name: string },
+    );
+
+  it('a counter clerk takes a phone complaint with the keyboard and gets the receipt to print', async () => {
+    clerk = await newPage();
+    await signIn(clerk, CLERK);
+    await clerk.getByTestId('nav-complaints').click();
+    await clerk.getByTestId('complaint-new').click();
+    // Saving with nothing filled in names every missing field and sends nothing.
+    await clerk.getByTestId('complaint-submit').click();
+    await expect.poll(() => clerk.getByTestId('complaint-form').textContent()).toContain(zhCN['validation.required']);
+
+    const { name } = client();
+    await clerk.getByTestId('complaint-client-search').fill(name);
+    await clerk.getByTestId('complaint-client-option').first().click();
+    await clerk.getByTestId('complaint-channel').selectOption('phone');
+    await clerk.getByTestId('complaint-business-line').selectOption('credit_card');
+    await clerk.getByTestId('complaint-cause').selectOption('pricing_and_fees');
+    await clerk.getByTestId('complaint-description').fill('信用卡年费未经告知被扣收 300 元');
+    await clerk.getByTestId('complaint-request').fill('退还年费');
+    await clerk.getByTestId('complaint-request').press('Control+Enter');
+
+    const receipt = clerk.getByTestId('complaint-receipt');
+    await receipt.waitFor();
+    caseNo = (await clerk.getByTestId('receipt-complaints.case_no').textContent()) ?? '';
+    expect(caseNo).toMatch(/^TS\d{8}-[0-9A-F]{4}-001$/);
+    expect(await receipt.textContent()).toContain(name);
+    // The printed page is the receipt alone: the navigation and the buttons stay off the paper.
+    await clerk.emulateMedia({ media: 'print' });
+    expect(await receipt.isVisible()).toBe(true);
+    expect(await clerk.getByTestId('nav-complaints').isVisible()).toBe(false);
+    expect(await clerk.getByTestId('receipt-print').isVisible()).toBe(false);
+    await clerk.emulateMedia({ media: 'screen' });
+    await clerk.getByTestId('receipt-done').click();
+    // The clerk follows how the case stands, not what it says.
+    await clerk.getByTestId('case-status-only').waitFor();
+    expect(await clerk.getByTestId('case-status').textContent()).toBe(zhCN['complaints.status.received']);
+  });
+
+  it('a complaint officer on another session accepts, investigates, extends twice (the second approved by the manager), decides and closes it', async () => {
+    officer = await newPage();
+    await signIn(officer, OFFICER);
+    await officer.getByTestId('nav-complaints').click();
+    const row = officer.getByTestId('complaint-row').filter({ hasText: caseNo });
+    await row.waitFor();
+    expect(await row.getByTestId('complaint-days-left').textContent()).toBe('剩 15 天');
+    await row.click();
+    await officer.getByTestId('case-header').waitFor();
+
+    const take = async (kind: string, fill?: () => Promise<void>) => {
+      await officer.getByTestId(`take-${kind}`).click();
+      await fill?.();
+      await officer.getByTestId('step-submit').click();
+      await officer.getByTestId('step-form').waitFor({ state: 'detached' });
+    };
+    await take('accepted');
+    await take('assigned', async () => {
+      await officer.getByTestId('step-officer').selectOption({ label: OFFICER.name });
+    });
+    await take('investigating');
+    await take('extended', () => officer.getByTestId('step-note').fill('需调取三个月账单'));
+    await expect.poll(() => officer.getByTestId('case-due').textContent()).toContain('剩 30 天');
+
+    // To 60 days: a manager approves at the officer's side. A wrong password is refused and keeps what was typed.
+    await officer.getByTestId('take-extended').click();
+    await officer.getByTestId('step-note').fill('涉及第三方收单机构');
+    await officer.getByTestId('step-approver-login').fill(MANAGER.login);
+    await officer.getByTestId('step-approver-password').fill('not-the-password');
+    await officer.getByTestId('step-submit').click();
+    await expect.poll(() => officer.getByTestId('step-error').textContent()).toBe(zhCN['errors.complaints.approval_failed']);
+    expect(await officer.getByTestId('step-note').inputValue()).toBe('涉及第三方收单机构');
+    await officer.getByTestId('step-approver-password').fill(MANAGER.password);
+    await officer.getByTestId('step-submit').click();
+    await officer.getByTestId('step-form').waitFor({ state: 'detached' });
+    await expect.poll(() => officer.getByTestId('case-due').textContent()).toContain('剩 60 天');
+
+    await take('decided', async () => {
+      await officer.getByTestId('step-outcome').getByText(zhCN['complaints.outcome.partly_upheld']).click();
+      await officer.getByTestId('step-reasons').fill('续期扣费前未短信提醒');
+      await officer.getByTestId('step-remedy').fill('退还年费 300 元');
+      await officer.getByTestId('step-root-cause').fill('续期提醒短信模板缺失');
+      await officer.getByTestId('step-fix').fill('补充续期提醒模板，按月抽查');
+    });
+    await take('closed', () => officer.getByTestId('step-satisfaction').getByText('4').click());
+    expect(await officer.getByTestId('case-status').textContent()).toBe(zhCN['complaints.status.closed']);
+
+    // Every step is in the history, with who took it.
+    const history = officer.getByTestId('case-event');
+    await expect.poll(() => history.count()).toBe(8);
+    const text = (await officer.getByTestId('case-history').textContent()) ?? '';
+    for (const kind of ['received', 'accepted', 'assigned', 'investigating', 'extended', 'decided', 'closed'] as const) {
+      expect(text).toContain(zhCN[`complaints.event.${kind}`]);
+    }
+    expect(text).toContain(MANAGER.name);
+    expect(text).toContain('续期提醒短信模板缺失');
+  });
+
+  it("the clerk's list shows the case closed", async () => {
+    await clerk.getByTestId('nav-complaints').click();
+    const row = clerk.getByTestId('complaint-row').filter({ hasText: caseNo });
+    await expect.poll(() => row.textContent()).toContain(zhCN['complaints.status.closed']);
+    expect(errors).toEqual([]);
+  });
+});
