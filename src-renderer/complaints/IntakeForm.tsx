@@ -13,7 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { contract, type InputOf, type OutputOf } from '../../src-shared/contract';
 import {
   COMPLAINANT_KINDS,
@@ -26,6 +26,8 @@ import {
 } from '../../src-shared/domain/complaints';
 import { useQuery } from '@tanstack/react-query';
 import { methodQuery } from '../api/query';
+import { useDraft } from '../forms/draft';
+import { typedToIso } from '../forms/typed-time';
 import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
@@ -52,6 +54,8 @@ interface Draft {
   staffInvolved: string[];
   regulatorRef: string;
   regulatorDue: string;
+  /** Blank: now. */
+  receivedAt: string;
 }
 
 const EMPTY: Draft = {
@@ -71,6 +75,7 @@ const EMPTY: Draft = {
   staffInvolved: [],
   regulatorRef: '',
   regulatorDue: '',
+  receivedAt: '',
 };
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -91,6 +96,7 @@ function toInput(d: Draft): InputOf<'complaints.create'> {
     amountFen: d.amountYuan === '' ? null : Math.round(Number(d.amountYuan) * 100),
     severity: d.severity,
     staffInvolved: d.staffInvolved,
+    receivedAt: d.receivedAt.trim() === '' ? null : typedToIso(d.receivedAt),
     regulatorRef: d.channel === 'regulator' ? orNull(d.regulatorRef) : null,
     regulatorDue: d.channel === 'regulator' ? orNull(d.regulatorDue) : null,
   };
@@ -107,8 +113,7 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
   const fields = useFieldIssues();
   const categories = useComplaintCategories();
   const staff = useQuery(methodQuery('complaints.staff', {}));
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const { draft, set, text, reset } = useDraft<Draft>(EMPTY, fields.errorOf);
   const needsClient = draft.complainantKind !== 'anonymous' && draft.complainantKind !== 'group';
   const options = (kind: 'business_line' | 'cause') => [
     { value: '', label: t('complaints.form.choose') },
@@ -123,7 +128,7 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
     take.mutate(checked.data, {
       onSuccess: (taken) => {
         const complainant = draft.client?.name ?? draft.complainantName;
-        setDraft(EMPTY);
+        reset();
         onTaken({ ...taken, complainant });
       },
       onError: fields.takeFrom,
@@ -156,27 +161,13 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
               <TextInput
                 data-testid="complaint-name"
                 label={t(draft.complainantKind === 'group' ? 'complaints.form.group_name' : 'complaints.form.name')}
-                value={draft.complainantName}
-                onChange={(e) => set('complainantName', e.currentTarget.value)}
-                error={fields.errorOf('complainantName')}
+                {...text('complainantName')}
               />
-              <TextInput
-                data-testid="complaint-contact"
-                label={t('complaints.form.contact')}
-                value={draft.complainantContact}
-                onChange={(e) => set('complainantContact', e.currentTarget.value)}
-                error={fields.errorOf('complainantContact')}
-              />
+              <TextInput data-testid="complaint-contact" label={t('complaints.form.contact')} {...text('complainantContact')} />
             </Group>
           )}
           {draft.complainantKind === 'agent' && (
-            <TextInput
-              data-testid="complaint-authority"
-              label={t('complaints.form.authority')}
-              value={draft.authorityRef}
-              onChange={(e) => set('authorityRef', e.currentTarget.value)}
-              error={fields.errorOf('authorityRef')}
-            />
+            <TextInput data-testid="complaint-authority" label={t('complaints.form.authority')} {...text('authorityRef')} />
           )}
           {draft.complainantKind === 'group' && (
             <Representatives
@@ -196,36 +187,34 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
             <NativeSelect
               data-testid="complaint-business-line"
               label={t('complaints.business_line')}
-              value={draft.businessLine}
-              onChange={(e) => set('businessLine', e.currentTarget.value)}
+              {...text('businessLine')}
               data={options('business_line')}
               error={fields.errorOf('businessLine')}
             />
             <NativeSelect
               data-testid="complaint-cause"
               label={t('complaints.cause')}
-              value={draft.cause}
-              onChange={(e) => set('cause', e.currentTarget.value)}
+              {...text('cause')}
               data={options('cause')}
               error={fields.errorOf('cause')}
             />
           </Group>
+          <TextInput
+            data-testid="complaint-received-at"
+            label={t('complaints.form.received_at')}
+            description={t('complaints.form.received_at_hint')}
+            placeholder="2026-12-02 09:30"
+            w={320}
+            {...text('receivedAt')}
+          />
           {draft.channel === 'regulator' && (
             <Group grow align="flex-start">
-              <TextInput
-                data-testid="complaint-regulator-ref"
-                label={t('complaints.form.regulator_ref')}
-                value={draft.regulatorRef}
-                onChange={(e) => set('regulatorRef', e.currentTarget.value)}
-                error={fields.errorOf('regulatorRef')}
-              />
+              <TextInput data-testid="complaint-regulator-ref" label={t('complaints.form.regulator_ref')} {...text('regulatorRef')} />
               <TextInput
                 data-testid="complaint-regulator-due"
                 label={t('complaints.form.regulator_due')}
                 placeholder="2026-12-15"
-                value={draft.regulatorDue}
-                onChange={(e) => set('regulatorDue', e.currentTarget.value)}
-                error={fields.errorOf('regulatorDue')}
+                {...text('regulatorDue')}
               />
             </Group>
           )}
@@ -234,18 +223,9 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
             label={t('complaints.form.description')}
             autosize
             minRows={3}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={fields.errorOf('description')}
+            {...text('description')}
           />
-          <Textarea
-            data-testid="complaint-request"
-            label={t('complaints.form.request')}
-            autosize
-            minRows={1}
-            value={draft.request}
-            onChange={(e) => set('request', e.currentTarget.value)}
-          />
+          <Textarea data-testid="complaint-request" label={t('complaints.form.request')} autosize minRows={1} {...text('request')} />
           <Group grow align="flex-start">
             <NumberInput
               data-testid="complaint-amount"

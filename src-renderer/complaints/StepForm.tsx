@@ -12,11 +12,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { contract, type ComplaintCase } from '../../src-shared/contract';
 import { COMPLAINT_OUTCOMES, type ComplaintEventKind, ESCALATION_LEVELS } from '../../src-shared/domain/complaints';
 import { methodQuery } from '../api/query';
 import { useSession } from '../auth/hooks';
+import { useDraft } from '../forms/draft';
+import { nowTyped, typedToIso } from '../forms/typed-time';
 import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
@@ -40,20 +42,6 @@ interface Draft {
   fix: string;
   satisfaction: string;
   correctsId: string;
-}
-
-/** "Now" as staff type it, in the workstation's zone: 2026-12-02 14:05. */
-function nowTyped(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A typed local time as ISO with its offset, or the text itself (the contract's check then names the field). */
-function typedToIso(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) return text;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])).toISOString();
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -107,24 +95,30 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
   const fields = useFieldIssues();
   const officers = useQuery({ ...methodQuery('complaints.staff', {}), enabled: kind === 'assigned' });
   const isManager = staff?.roles.includes('manager') ?? false;
-  const [d, setD] = useState<Draft>({
-    note: '',
-    officerId: '',
-    level: 'branch_manager',
-    extension: kase.content?.extension === 'complex' ? 'especially_complex' : 'complex',
-    toldAt: nowTyped(),
-    approverLogin: '',
-    approverPassword: '',
-    outcome: '',
-    remedy: '',
-    compensationYuan: '',
-    reasons: '',
-    rootCause: '',
-    fix: '',
-    satisfaction: '',
-    correctsId: kase.content?.events.at(-1)?.id ?? '',
-  });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
+  const {
+    draft: d,
+    set,
+    text,
+  } = useDraft<Draft>(
+    {
+      note: '',
+      officerId: '',
+      level: 'branch_manager',
+      extension: kase.content?.extension === 'complex' ? 'especially_complex' : 'complex',
+      toldAt: nowTyped(),
+      approverLogin: '',
+      approverPassword: '',
+      outcome: '',
+      remedy: '',
+      compensationYuan: '',
+      reasons: '',
+      rootCause: '',
+      fix: '',
+      satisfaction: '',
+      correctsId: kase.content?.events.at(-1)?.id ?? '',
+    },
+    fields.errorOf,
+  );
   const involved = new Set(kase.content?.staffInvolved.map((s) => s.id));
 
   const submit = () => {
@@ -150,9 +144,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
           <NativeSelect
             data-testid="step-officer"
             label={t('complaints.officer')}
-            value={d.officerId}
-            onChange={(e) => set('officerId', e.currentTarget.value)}
-            error={fields.errorOf('officerId')}
+            {...text('officerId')}
             data={[
               { value: '', label: t('complaints.form.choose') },
               ...(officers.data ?? []).filter((s) => s.handles && !involved.has(s.id)).map((s) => ({ value: s.id, label: s.name })),
@@ -191,22 +183,9 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
                 {fields.errorOf('outcome')}
               </Text>
             )}
-            <Textarea
-              data-testid="step-reasons"
-              label={t('complaints.step.reasons')}
-              autosize
-              minRows={2}
-              value={d.reasons}
-              onChange={(e) => set('reasons', e.currentTarget.value)}
-              error={fields.errorOf('reasons')}
-            />
+            <Textarea data-testid="step-reasons" label={t('complaints.step.reasons')} autosize minRows={2} {...text('reasons')} />
             <Group grow align="flex-start">
-              <TextInput
-                data-testid="step-remedy"
-                label={t('complaints.step.remedy')}
-                value={d.remedy}
-                onChange={(e) => set('remedy', e.currentTarget.value)}
-              />
+              <TextInput data-testid="step-remedy" label={t('complaints.step.remedy')} {...text('remedy')} />
               <NumberInput
                 data-testid="step-compensation"
                 label={t('complaints.step.compensation')}
@@ -216,22 +195,8 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
                 onChange={(value) => set('compensationYuan', value)}
               />
             </Group>
-            <Textarea
-              data-testid="step-root-cause"
-              label={t('complaints.step.root_cause')}
-              autosize
-              value={d.rootCause}
-              onChange={(e) => set('rootCause', e.currentTarget.value)}
-              error={fields.errorOf('rootCause')}
-            />
-            <Textarea
-              data-testid="step-fix"
-              label={t('complaints.step.fix')}
-              autosize
-              value={d.fix}
-              onChange={(e) => set('fix', e.currentTarget.value)}
-              error={fields.errorOf('fix')}
-            />
+            <Textarea data-testid="step-root-cause" label={t('complaints.step.root_cause')} autosize {...text('rootCause')} />
+            <Textarea data-testid="step-fix" label={t('complaints.step.fix')} autosize {...text('fix')} />
           </>
         )}
         {(kind === 'extended' || kind === 'decided') && (
@@ -239,9 +204,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
             data-testid="step-told-at"
             label={t('complaints.step.told_at')}
             description="2026-12-02 14:05"
-            value={d.toldAt}
-            onChange={(e) => set('toldAt', e.currentTarget.value)}
-            error={fields.errorOf('complainantToldAt')}
+            {...text('toldAt', 'complainantToldAt')}
           />
         )}
         {kind === 'extended' && d.extension === 'especially_complex' && !isManager && (
@@ -249,16 +212,12 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
             <TextInput
               data-testid="step-approver-login"
               label={t('complaints.step.approver_login')}
-              value={d.approverLogin}
-              onChange={(e) => set('approverLogin', e.currentTarget.value)}
-              error={fields.errorOf('approval.login')}
+              {...text('approverLogin', 'approval.login')}
             />
             <PasswordInput
               data-testid="step-approver-password"
               label={t('complaints.step.approver_password')}
-              value={d.approverPassword}
-              onChange={(e) => set('approverPassword', e.currentTarget.value)}
-              error={fields.errorOf('approval.password')}
+              {...text('approverPassword', 'approval.password')}
             />
           </Group>
         )}
@@ -279,8 +238,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
           <NativeSelect
             data-testid="step-corrects"
             label={t('complaints.step.corrects')}
-            value={d.correctsId}
-            onChange={(e) => set('correctsId', e.currentTarget.value)}
+            {...text('correctsId')}
             data={(kase.content?.events ?? []).map((e) => ({ value: e.id, label: `${stepLabel(t, e.kind)} · ${e.staffName ?? ''}` }))}
           />
         )}
@@ -291,8 +249,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
             withAsterisk={noteRequired || kind === 'extended'}
             autosize
             minRows={2}
-            value={d.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
+            {...text('note')}
             error={fields.errorOf(kind === 'extended' ? 'reason' : 'note')}
           />
         )}

@@ -770,6 +770,8 @@ export const en: Dictionary = {
   'complaints.form.representatives': 'Representatives (up to five)',
   'complaints.form.add_representative': 'Add a representative',
   'complaints.form.choose': 'Choose…',
+  'complaints.form.received_at': 'Received at',
+  'complaints.form.received_at_hint': 'Blank: now. A letter or a referral: when it arrived (YYYY-MM-DD HH:mm).',
   'complaints.form.regulator_ref': 'Regulator’s reference',
   'complaints.form.regulator_due': 'Regulator’s deadline (YYYY-MM-DD)',
   'complaints.form.description': 'What happened',

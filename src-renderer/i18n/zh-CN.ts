@@ -749,6 +749,8 @@ export const zhCN = {
   'complaints.form.representatives': '代表（最多 5 名）',
   'complaints.form.add_representative': '添加代表',
   'complaints.form.choose': '请选择…',
+  'complaints.form.received_at': '收到时间',
+  'complaints.form.received_at_hint': '不填即为现在；信函、转办件请填实际收到时间（年-月-日 时:分）。',
   'complaints.form.regulator_ref': '监管转办文号',
   'complaints.form.regulator_due': '监管要求办结日期（年-月-日）',
   'complaints.form.description': '投诉内容',

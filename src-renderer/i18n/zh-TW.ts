@@ -748,6 +748,8 @@ export const zhTW: Dictionary = {
   'complaints.form.representatives': '代表（最多 5 名）',
   'complaints.form.add_representative': '新增代表',
   'complaints.form.choose': '請選擇…',
+  'complaints.form.received_at': '收到時間',
+  'complaints.form.received_at_hint': '不填即為現在；信函、轉辦件請填實際收到時間（年-月-日 時:分）。',
   'complaints.form.regulator_ref': '監管轉辦文號',
   'complaints.form.regulator_due': '監管要求辦結日期（年-月-日）',
   'complaints.form.description': '投訴內容',
