@@ -2,6 +2,7 @@ import type { EventName, EventPayloads, Settings } from '../src-shared/contract'
 import { type Clock, localDate } from '../src-shared/domain/clock';
 import type { Sessions } from './auth/sessions';
 import type { DailyReminders } from './reminders/daily';
+import type { PasswordHasher } from './auth/password';
 import type { Store } from './store/open';
 import type { SyncService } from './sync/service';
 
@@ -11,6 +12,8 @@ export interface AppCore {
   clock: Clock;
   sessions: Sessions;
   settings: Settings;
+  /** Hashes and checks staff passwords (scrypt off the main thread). */
+  passwords: PasswordHasher;
   /** Running long jobs by id, each with its channel, so only its own session may cancel it. */
   jobs: Map<string, { channel: string; cancel: AbortController }>;
   /** Sends a contract event to one channel (or every one), through whichever transport is up. */

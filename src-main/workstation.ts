@@ -2,7 +2,9 @@ import type { Clock } from '../src-shared/domain/clock';
 import type { App, AppCore } from './app';
 import { verifyAuditChain } from './audit/log';
 import { Sessions } from './auth/sessions';
+import { passwordHasher } from './auth/password';
 import { handlers } from './ipc/handlers';
+import type { ScryptParams } from '../src-shared/domain/password-hash';
 import { createRouter, type Router } from './ipc/router';
 import { DailyReminders } from './reminders/daily';
 import { loadSettings } from './settings/service';
@@ -13,6 +15,8 @@ export interface WorkstationOptions {
   sync?: Partial<SyncOptions>;
   /** Where the router logs unexpected errors (their stacks never cross the boundary). */
   log?: (message: string) => void;
+  /** scrypt's cost for staff passwords: the production one unless a test asks for less. */
+  passwordCost?: ScryptParams;
 }
 
 export interface Workstation {
@@ -36,6 +40,7 @@ export async function createWorkstation(store: Store, clock: Clock, options: Wor
     clock,
     sessions: new Sessions(clock),
     settings: await loadSettings(store.db),
+    passwords: passwordHasher(options.passwordCost),
     jobs: new Map(),
     // The transport, made after the router, sets how events reach the renderer (`app.emit = …`).
     emit: () => undefined,

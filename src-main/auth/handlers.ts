@@ -1,7 +1,6 @@
 import { AppError, type authContract } from '../../src-shared/contract';
 import { recordSecurityEvent } from '../audit/security';
 import type { HandlersFor } from '../ipc/call';
-import { hashPassword } from './password';
 import { checkCredentials, createStaff, setOwnPassword, type SignInFailure } from './staff';
 import { isSetUp, markSetUp } from './setup';
 
@@ -17,7 +16,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
   'auth.setupFirstAdmin': async (input, call) => {
     const { app, channel } = call;
     // Hashed before the transaction: a second of scrypt must not hold the store's one connection.
-    const credentials = await hashPassword(input.password);
+    const credentials = await call.app.passwords.hash(input.password);
     const staff = await call.mutate(
       async (trx) => {
         // Once per store (issue 9), checked inside the transaction: two first-run screens racing cannot both create
@@ -39,6 +38,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       app.store.db,
       app.clock,
       app.settings,
+      app.passwords,
       input.login,
       input.password,
       signInFailed(call.app, input.login, 'auth.signIn'),
@@ -68,6 +68,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       app.store.db,
       app.clock,
       app.settings,
+      app.passwords,
       session.staff.login,
       input.password,
       signInFailed(app, session.staff.login, 'auth.unlock'),
@@ -85,6 +86,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       app.store.db,
       app.clock,
       app.settings,
+      app.passwords,
       staff.login,
       input.currentPassword,
       signInFailed(app, staff.login, 'auth.changePassword'),
@@ -94,7 +96,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
         issues: [{ path: 'newPassword', key: 'errors.auth.same_password', message: 'same password' }],
       });
     }
-    const credentials = await hashPassword(input.newPassword);
+    const credentials = await app.passwords.hash(input.newPassword);
     await call.mutate((trx) => setOwnPassword(trx, staff.id, credentials), { targetIds: [staff.id] });
     app.sessions.start(channel, staff);
     return { staff, locked: false, idleLockMinutes: app.settings.idleLockMinutes, mustChangePassword: false };

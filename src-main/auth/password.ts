@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import {
   decodePasswordHash,
   encodePasswordHash,
+  isOutdatedPasswordHash,
   PASSWORD_SCRYPT,
   scryptOptions,
   type ScryptParams,
@@ -21,10 +22,10 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
   });
 }
 
-export async function hashPassword(password: string): Promise<PasswordHash> {
+export async function hashPassword(password: string, params: ScryptParams = PASSWORD_SCRYPT): Promise<PasswordHash> {
   const salt = crypto.randomBytes(PASSWORD_SCRYPT.saltLength);
-  const key = await derive(password, salt, PASSWORD_SCRYPT);
-  return { hash: encodePasswordHash(PASSWORD_SCRYPT, key.toString('hex')), salt: salt.toString('hex') };
+  const key = await derive(password, salt, params);
+  return { hash: encodePasswordHash(params, key.toString('hex')), salt: salt.toString('hex') };
 }
 
 /** Compares in constant time; an unreadable stored hash never matches. */
@@ -44,4 +45,31 @@ let decoy: Promise<PasswordHash> | null = null;
 export function decoyHash(): Promise<PasswordHash> {
   decoy ??= hashPassword(crypto.randomBytes(24).toString('hex'));
   return decoy;
+}
+
+/** How a workstation hashes and checks passwords: at the production cost, unless a test asks for a cheaper one. */
+export interface PasswordHasher {
+  hash(password: string): Promise<PasswordHash>;
+  verify(password: string, stored: PasswordHash): Promise<boolean>;
+  /** What an unknown or disabled login is checked against, at the same cost as a real one. */
+  decoy(): Promise<PasswordHash>;
+  /** Made with weaker parameters than this hasher's: replaced at the next sign-in. */
+  isOutdated(storedHash: string): boolean;
+}
+
+/**
+ * The production hasher (N=2^17), or one of another cost: the unit tests sign hundreds of staff in and out, and a
+ * second of scrypt each would be most of their time. Hashes carry their parameters, so either verifies the other's.
+ */
+export function passwordHasher(params: ScryptParams = PASSWORD_SCRYPT): PasswordHasher {
+  if (params.log2N === PASSWORD_SCRYPT.log2N && params.r === PASSWORD_SCRYPT.r && params.p === PASSWORD_SCRYPT.p) {
+    return { hash: (p) => hashPassword(p), verify: verifyPassword, decoy: decoyHash, isOutdated: isOutdatedPasswordHash };
+  }
+  let cheapDecoy: Promise<PasswordHash> | null = null;
+  return {
+    hash: (password) => hashPassword(password, params),
+    verify: verifyPassword,
+    decoy: () => (cheapDecoy ??= hashPassword(crypto.randomBytes(24).toString('hex'), params)),
+    isOutdated: (stored) => (decodePasswordHash(stored)?.params.log2N ?? 0) < params.log2N,
+  };
 }

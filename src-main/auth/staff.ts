@@ -4,14 +4,13 @@ import type { Clock } from '../../src-shared/domain/clock';
 import type { Settings } from '../../src-shared/contract';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import type { Database, StaffTable } from '../store/schema';
-import { isOutdatedPasswordHash } from '../../src-shared/domain/password-hash';
-import { decoyHash, hashPassword, type PasswordHash, verifyPassword } from './password';
+import type { PasswordHash, PasswordHasher } from './password';
 
 export interface NewStaff {
   login: string;
   displayName: string;
   roles: Role[];
-  /** Hashed before the transaction (`hashPassword`: a second of scrypt must not hold the store); null: cannot sign in. */
+  /** Hashed before the transaction (`passwords.hash`: a second of scrypt must not hold the store); null: cannot sign in. */
   credentials: PasswordHash | null;
   /** A demo account (the seeder's relationship managers): removed with the demo data. */
   demo?: boolean;
@@ -78,6 +77,7 @@ export async function checkCredentials(
   db: Kysely<Database>,
   clock: Clock,
   settings: Settings,
+  passwords: PasswordHasher,
   login: string,
   password: string,
   onFailure: (failure: SignInFailure, staffId: string | null) => Promise<void> = () => Promise.resolve(),
@@ -85,7 +85,7 @@ export async function checkCredentials(
   const row = await db.selectFrom('staff').selectAll().where('login', '=', login).where('deleted_hlc', 'is', null).executeTakeFirst();
   const wrong = new AppError('UNAUTHENTICATED', 'errors.auth.wrong_password', 'wrong login or password');
   if (!row || row.disabled === 1) {
-    await verifyPassword(password, await decoyHash());
+    await passwords.verify(password, await passwords.decoy());
     await onFailure(row ? 'disabled' : 'unknown_login', row?.id ?? null);
     throw wrong;
   }
@@ -97,7 +97,7 @@ export async function checkCredentials(
       params: { minutes },
     });
   }
-  if (!(await verifyPassword(password, { hash: row.password_hash, salt: row.password_salt }))) {
+  if (!(await passwords.verify(password, { hash: row.password_hash, salt: row.password_salt }))) {
     const failed = row.failed_attempts + 1;
     const lockNow = failed >= settings.maxFailedSignIns;
     await db
@@ -119,7 +119,7 @@ export async function checkCredentials(
     }
     throw wrong;
   }
-  const rehash = isOutdatedPasswordHash(row.password_hash) ? await hashPassword(password) : null;
+  const rehash = passwords.isOutdated(row.password_hash) ? await passwords.hash(password) : null;
   if (row.failed_attempts !== 0 || row.locked_until !== null || rehash) {
     await db
       .updateTable('staff')

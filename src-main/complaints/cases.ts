@@ -11,7 +11,6 @@ import {
   stepFrom,
 } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
-import { verifyPassword } from '../auth/password';
 import type { Database } from '../store/schema';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
@@ -241,7 +240,7 @@ export async function takeStep(trx: Trx, app: AppCore, staff: Staff, id: string,
     if (Date.parse(step.complainantToldAt) > app.clock.now() + FUTURE_SLACK_MS) {
       throw invalid('errors.complaints.told_in_future', 'complainantToldAt', 'told in the future');
     }
-    const approval = step.extension === 'especially_complex' ? await approvalFrom(trx, staff, step.approval, involved) : null;
+    const approval = step.extension === 'especially_complex' ? await approvalFrom(trx, app, staff, step.approval, involved) : null;
     approver = approval;
     const refusal = checkExtension({
       status,
@@ -281,6 +280,7 @@ async function checkOfficer(trx: Trx, officerId: string, involved: string[]): Pr
  */
 async function approvalFrom(
   trx: Trx,
+  app: AppCore,
   staff: Staff,
   approval: { login: string; password: string } | null,
   involved: string[],
@@ -293,7 +293,9 @@ async function approvalFrom(
     .where('login', '=', approval.login)
     .executeTakeFirst();
   const ok =
-    row !== undefined && !row.disabled && (await verifyPassword(approval.password, { hash: row.password_hash, salt: row.password_salt }));
+    row !== undefined &&
+    !row.disabled &&
+    (await app.passwords.verify(approval.password, { hash: row.password_hash, salt: row.password_salt }));
   if (!ok || !row) throw new AppError('FORBIDDEN', 'errors.complaints.approval_failed', 'the approver’s login or password is wrong');
   if (conflictsOfInterest(row.id, involved))
     throw new AppError('FORBIDDEN', 'errors.complaints.conflict_of_interest', 'the complaint names the approver');

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { createWorkstation } from '../workstation';
-import { hashPassword } from '../auth/password';
 import { createStaff } from '../auth/staff';
 import { openStore } from '../store/open';
 import { handlers } from './handlers';
@@ -109,7 +108,7 @@ describe('signing in', () => {
 
   it('offers first-run setup while no administrator exists, even with demo accounts present', async () => {
     t = await testApp();
-    const credentials = await hashPassword('rm-pass-2026');
+    const credentials = await t.app.passwords.hash('rm-pass-2026');
     await t.store.db
       .transaction()
       .execute((trx) => createStaff(trx, t.clock, { login: 'rm01', displayName: '周晓明', roles: ['counter'], credentials }));
