@@ -37,16 +37,6 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
 }
 
-/**
- * A hash of nothing anyone knows, made once: an unknown or disabled login is checked against it, so it takes as long
- * as a real one and the answer cannot tell which logins exist.
- */
-let decoy: Promise<PasswordHash> | null = null;
-export function decoyHash(): Promise<PasswordHash> {
-  decoy ??= hashPassword(crypto.randomBytes(24).toString('hex'));
-  return decoy;
-}
-
 /** How a workstation hashes and checks passwords: at the production cost, unless a test asks for a cheaper one. */
 export interface PasswordHasher {
   hash(password: string): Promise<PasswordHash>;
@@ -62,14 +52,13 @@ export interface PasswordHasher {
  * second of scrypt each would be most of their time. Hashes carry their parameters, so either verifies the other's.
  */
 export function passwordHasher(params: ScryptParams = PASSWORD_SCRYPT): PasswordHasher {
-  if (params.log2N === PASSWORD_SCRYPT.log2N && params.r === PASSWORD_SCRYPT.r && params.p === PASSWORD_SCRYPT.p) {
-    return { hash: (p) => hashPassword(p), verify: verifyPassword, decoy: decoyHash, isOutdated: isOutdatedPasswordHash };
-  }
-  let cheapDecoy: Promise<PasswordHash> | null = null;
+  // A hash of nothing anyone knows, made once: an unknown or disabled login is checked against it, so it takes as
+  // long as a real one and the answer cannot tell which logins exist.
+  let decoy: Promise<PasswordHash> | null = null;
   return {
     hash: (password) => hashPassword(password, params),
     verify: verifyPassword,
-    decoy: () => (cheapDecoy ??= hashPassword(crypto.randomBytes(24).toString('hex'), params)),
-    isOutdated: (stored) => (decodePasswordHash(stored)?.params.log2N ?? 0) < params.log2N,
+    decoy: () => (decoy ??= hashPassword(crypto.randomBytes(24).toString('hex'), params)),
+    isOutdated: (stored) => isOutdatedPasswordHash(stored, params),
   };
 }

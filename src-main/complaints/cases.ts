@@ -8,6 +8,7 @@ import {
   conflictsOfInterest,
   decisionDue,
   type ExtensionLevel,
+  handlesComplaints,
   stepFrom,
 } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
@@ -264,8 +265,7 @@ export async function takeStep(trx: Trx, app: AppCore, staff: Staff, id: string,
 /** The officer a case is assigned to handles complaints (or manages the branch), is active, and is not named in it. */
 async function checkOfficer(trx: Trx, officerId: string, involved: string[]): Promise<void> {
   const officer = await trx.selectFrom('staff').select(['roles', 'disabled']).where('id', '=', officerId).executeTakeFirst();
-  const roles = officer ? parseList(officer.roles) : [];
-  if (!officer || officer.disabled || !(roles.includes('complaints') || roles.includes('manager'))) {
+  if (!officer || officer.disabled || !handlesComplaints(parseList(officer.roles))) {
     throw invalid('errors.complaints.not_an_officer', 'officerId', 'not an active complaint officer or manager');
   }
   if (conflictsOfInterest(officerId, involved)) {

@@ -1,4 +1,5 @@
 import type { complaintsContract } from '../../src-shared/contract/complaints';
+import { handlesComplaints } from '../../src-shared/domain/complaints';
 import type { HandlersFor } from '../ipc/call';
 import { takeComplaint, takeStep } from './cases';
 import { getComplaint, listComplaints } from './queries';
@@ -28,10 +29,7 @@ export const complaintsHandlers: HandlersFor<typeof complaintsContract> = {
       .where('deleted_hlc', 'is', null)
       .orderBy('display_name')
       .execute();
-    return rows.map((r) => {
-      const roles = JSON.parse(r.roles) as string[];
-      return { id: r.id, name: r.display_name, handles: roles.includes('complaints') || roles.includes('manager') };
-    });
+    return rows.map((r) => ({ id: r.id, name: r.display_name, handles: handlesComplaints(JSON.parse(r.roles) as string[]) }));
   },
 
   'complaints.create': (input, call) =>

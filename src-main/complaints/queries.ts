@@ -7,6 +7,8 @@ import {
   type ComplaintStatus,
   daysLeft,
   deadlineState,
+  foldCase,
+  handlesComplaints,
   OPEN_STATUSES,
   stepsFrom,
 } from '../../src-shared/domain/complaints';
@@ -14,12 +16,7 @@ import { addDays } from '../../src-shared/domain/calendar-date';
 import type { AppCore } from '../app';
 import { todayOf } from '../app';
 import type { Database } from '../store/schema';
-import { caseEvents, foldStored } from './state';
-
-/** Complaint officers and managers handle cases and read them whole; everyone else sees only the cases they took. */
-export function handlesComplaints(staff: Staff): boolean {
-  return staff.roles.includes('complaints') || staff.roles.includes('manager');
-}
+import { caseEvents } from './state';
 
 type View = (typeof COMPLAINT_LIST_VIEWS)[number];
 export interface ListPage {
@@ -83,7 +80,7 @@ export async function listComplaints(
   const nearDays = app.settings.complaintNearDays;
   const byDue = OPEN_VIEWS.includes(input.view);
   let q = summaryQuery(app.store.db);
-  if (!handlesComplaints(staff) || input.view === 'taken_by_me') q = q.where('c.taken_by', '=', staff.id);
+  if (!handlesComplaints(staff.roles) || input.view === 'taken_by_me') q = q.where('c.taken_by', '=', staff.id);
   if (byDue) q = q.where('c.status', 'in', [...OPEN_STATUSES]);
   if (input.view === 'closed') q = q.where('c.status', 'in', ['closed', 'withdrawn']);
   if (input.view === 'overdue') q = q.where('c.due_on', '<', today);
@@ -140,7 +137,7 @@ export async function getComplaint(app: AppCore, staff: Staff, id: string): Prom
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  const whole = handlesComplaints(staff);
+  const whole = handlesComplaints(staff.roles);
   if (!row || (!whole && row.taken_by !== staff.id)) {
     throw new AppError('NOT_FOUND', 'errors.complaints.not_found', 'no such case', { params: { id } });
   }
@@ -150,8 +147,8 @@ export async function getComplaint(app: AppCore, staff: Staff, id: string): Prom
   const involvedIds = JSON.parse(row.staff_involved) as string[];
   const involved =
     involvedIds.length === 0 ? [] : await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', involvedIds).execute();
-  const conflicts = new Set(foldStored(app.store.raw, id)?.conflicts ?? []);
-  const { rows: events } = caseEvents(app.store.raw, id);
+  const { rows: events, events: folded } = caseEvents(app.store.raw, id);
+  const conflicts = new Set(foldCase(row.received_on, folded).conflicts);
   const named = involvedIds.includes(staff.id);
   return {
     ...summary,

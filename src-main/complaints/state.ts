@@ -1,6 +1,5 @@
 import {
   type CaseEvent,
-  type CaseState,
   type ComplaintEventKind,
   type ComplaintStatus,
   dueOf,
@@ -51,13 +50,6 @@ export function toCaseEvent(row: EventRow): CaseEvent {
 export function caseEvents(raw: RawDb, complaintId: string): { rows: EventRow[]; events: CaseEvent[] } {
   const rows = statements(raw).events.all(complaintId) as EventRow[];
   return { rows, events: rows.map(toCaseEvent) };
-}
-
-/** The case as its events say now (DESIGN.md: derived state is recomputed from facts, never synced). */
-export function foldStored(raw: RawDb, complaintId: string): CaseState | null {
-  const intake = statements(raw).intake.get(complaintId) as { received_on: string; regulator_due: string | null } | undefined;
-  if (!intake) return null;
-  return foldCase(intake.received_on, caseEvents(raw, complaintId).events);
 }
 
 /**

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/contract/errors';
 import { verifyAttachedAuditChain } from '../audit/log';
-import { BRANCHDESK_APPLICATION_ID, backupTo } from './maintenance';
-import { MIGRATIONS } from './migrations';
+import { backupTo, notThisBranchDesk } from './maintenance';
 import type { Store } from './open';
 
 /**
@@ -60,10 +59,8 @@ function checkCopy(store: Store, file: string): number {
   const bad = (why: string) => new AppError('INTERNAL', 'errors.backup.check_failed', `the backup ${file} failed its check: ${why}`);
   store.raw.prepare("ATTACH DATABASE ? AS 'backup_check'").run(file);
   try {
-    const appId = store.raw.pragma('backup_check.application_id', { simple: true }) as number;
-    if (appId !== BRANCHDESK_APPLICATION_ID) throw bad('not a BranchDesk database');
-    const names = (store.raw.prepare('SELECT name FROM backup_check.kysely_migration').all() as { name: string }[]).map((r) => r.name);
-    if (names.some((n) => !(n in MIGRATIONS))) throw bad('unknown migrations');
+    const foreign = notThisBranchDesk(store.raw, 'backup_check');
+    if (foreign) throw bad(foreign);
     const integrity = (store.raw.pragma('backup_check.integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.join() !== 'ok') throw bad(`integrity: ${integrity.join('; ')}`);
     const audit = verifyAttachedAuditChain(store.raw, 'backup_check');

@@ -29,6 +29,17 @@ export function backupTo(store: Store, outFile: string): void {
 }
 
 /**
+ * Why a database (the connection's own, or one attached to it as `schema`) is not a store this BranchDesk can open:
+ * another application's file, or one written by a newer BranchDesk. Null when it is ours.
+ */
+export function notThisBranchDesk(raw: RawDb, schema = 'main'): string | null {
+  if (raw.pragma(`${schema}.application_id`, { simple: true }) !== BRANCHDESK_APPLICATION_ID) return 'it is not a BranchDesk database';
+  const names = (raw.prepare(`SELECT name FROM ${schema}.kysely_migration`).all() as { name: string }[]).map((r) => r.name);
+  const unknown = names.filter((n) => !(n in MIGRATIONS));
+  return unknown.length > 0 ? `it was written by a newer BranchDesk (${unknown.join(', ')})` : null;
+}
+
+/**
  * Checks that a file is a BranchDesk backup readable with this workstation's key: it opens with the key,
  * carries BranchDesk's application id and only known migrations, and passes the integrity and audit checks.
  */
@@ -45,11 +56,8 @@ export async function checkBackup(file: string, key: Buffer): Promise<void> {
     );
   }
   try {
-    const appId = raw.pragma('application_id', { simple: true }) as number;
-    if (appId !== BRANCHDESK_APPLICATION_ID) throw notBackup('it is not a BranchDesk database');
-    const names = (raw.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name);
-    const unknown = names.filter((n) => !(n in MIGRATIONS));
-    if (unknown.length > 0) throw notBackup(`it was written by a newer BranchDesk (${unknown.join(', ')})`);
+    const foreign = notThisBranchDesk(raw);
+    if (foreign) throw notBackup(foreign);
   } catch (err) {
     raw.close();
     if (err instanceof AppError) throw err;

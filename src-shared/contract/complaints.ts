@@ -5,6 +5,7 @@ import {
   COMPLAINT_EVENT_KINDS,
   COMPLAINT_OUTCOMES,
   COMPLAINT_SEVERITIES,
+  COMPLAINT_HANDLER_ROLES,
   COMPLAINT_STATUSES,
   ESCALATION_LEVELS,
   EXTENSIONS,
@@ -214,7 +215,7 @@ export const complaintsContract = {
   'complaints.step': method({
     input: z.object({ id, expectedStatus: z.enum(COMPLAINT_STATUSES), step: complaintStepSchema }),
     output: complaintCaseSchema,
-    access: ['complaints', 'manager'],
+    access: COMPLAINT_HANDLER_ROLES,
     audit: true,
   }),
 };

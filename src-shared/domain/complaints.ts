@@ -9,6 +9,13 @@ import { addDays, requireCalendarDate } from './calendar-date';
 export const COMPLAINT_CHANNELS = ['counter', 'phone', 'letter', 'email', 'app', 'social_media', 'regulator'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
+/** Who handles cases and reads them whole (DOMAIN.md §5): complaint officers and branch managers. */
+export const COMPLAINT_HANDLER_ROLES = ['complaints', 'manager'] as const;
+
+export function handlesComplaints(roles: readonly string[]): boolean {
+  return COMPLAINT_HANDLER_ROLES.some((role) => roles.includes(role));
+}
+
 /** Who complains: the client, an agent with a signed authority (委托), an heir, a group (≤ 5 representatives), or someone not (yet) a client. */
 export const COMPLAINANT_KINDS = ['client', 'agent', 'heir', 'group', 'anonymous'] as const;
 export type ComplainantKind = (typeof COMPLAINANT_KINDS)[number];

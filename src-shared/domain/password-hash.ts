@@ -36,10 +36,10 @@ export function decodePasswordHash(stored: string): { params: ScryptParams; keyH
   return { params: { log2N: Number(m[1]), r: Number(m[2]), p: Number(m[3]) }, keyHex: m[4]! };
 }
 
-/** Whether a stored hash was made with weaker parameters than today's (it is replaced at the next sign-in). */
-export function isOutdatedPasswordHash(stored: string): boolean {
+/** Whether a stored hash was made with weaker parameters than `params` (it is replaced at the next sign-in). */
+export function isOutdatedPasswordHash(stored: string, params: ScryptParams = PASSWORD_SCRYPT): boolean {
   const decoded = decodePasswordHash(stored);
-  return decoded === null || decoded.params.log2N < PASSWORD_SCRYPT.log2N;
+  return decoded === null || decoded.params.log2N < params.log2N;
 }
 
 /** Node's scrypt options for these parameters (memory: 128 · N · r bytes, with room to spare). */
