@@ -11,6 +11,7 @@ import {
   pushRequestSchema,
   type enrollResponseSchema,
   type pushResponseSchema,
+  MAX_BATCH_TEXT,
 } from '../src-shared/sync/protocol';
 import { decodeHlc } from '../src-shared/domain/hlc';
 import { SYNCED_TABLES, type SyncedTable } from '../src-shared/sync/tables';
@@ -305,25 +306,36 @@ export class HubService {
     const postgres = this.hub.dialect === 'postgres';
     const quote = (column: string) => (postgres ? sql`to_json(${sql.ref(column)})::text` : sql`json_quote(${sql.ref(column)})`);
     const doc = sql<string>`'{"seq":' || seq || ',"table":' || ${quote('table_name')} || ',"rowId":' || ${quote('row_id')} || ',"op":' || ${quote('op')} || ',"hlc":' || ${quote('hlc')} || ',"branchId":' || ${quote('branch_id')} || ',' || substr(payload, 2)`;
-    const page = this.db
+    const limited = this.db
       .selectFrom('hub_changes')
-      .select(['seq', doc.as('doc')])
+      .select(['seq', doc.as('doc'), sql<number>`length(payload)`.as('size')])
       .where('branch_id', '=', device.branchId)
       .where('seq', '>', request.cursor)
       .where('seq', '<=', head)
       .$if(!request.includeOwn, (q) => q.where('origin', '<>', device.id))
       .orderBy('seq')
       .limit(request.limit)
+      .as('limited');
+    // A page also ends before the change that would take it past the text budget (a file's chunks are large), never
+    // before its first change.
+    const page = this.db
+      .selectFrom(limited)
+      .select(['limited.seq', 'limited.doc', sql<number>`sum(limited.size) OVER (ORDER BY limited.seq) - limited.size`.as('before')])
       .as('page');
     const joined = postgres
-      ? sql<string | null>`string_agg(page.doc, ',' ORDER BY page.seq)`
-      : sql<string | null>`group_concat(page.doc, ',' ORDER BY page.seq)`;
+      ? sql<string | null>`string_agg(page.doc, ',' ORDER BY page.seq) FILTER (WHERE page.before < ${MAX_BATCH_TEXT})`
+      : sql<string | null>`group_concat(page.doc, ',' ORDER BY page.seq) FILTER (WHERE page.before < ${MAX_BATCH_TEXT})`;
     const result = await this.db
       .selectFrom(page)
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('page.seq').as('last'), joined.as('docs')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`count(*) FILTER (WHERE page.before < ${MAX_BATCH_TEXT})`.as('kept'),
+        sql<number | null>`max(page.seq) FILTER (WHERE page.before < ${MAX_BATCH_TEXT})`.as('last'),
+        joined.as('docs'),
+      ])
       .executeTakeFirstOrThrow();
     const count = Number(result.n);
-    const full = count === request.limit;
+    const full = count === request.limit || Number(result.kept) < count;
     const cursor = full && result.last !== null ? Number(result.last) : Math.max(head, request.cursor);
     return new RawJson(`{"changes":[${result.docs ?? ''}],"cursor":${cursor},"more":${full},"hubTime":${now}}`);
   }

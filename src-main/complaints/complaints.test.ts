@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComplaintStep, InputOf } from '../../src-shared/contract';
 import { addClients } from '../../test/fixtures/clients';
@@ -292,5 +293,88 @@ describe('handling a case', () => {
       ['correction', '更正：客户要求退费 300 元'],
     ]);
     expect(t.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name LIKE 'complaint%'").get()).toEqual({ n: 4 });
+  });
+});
+
+describe('files on a case', () => {
+  const pdf = (bytes: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(bytes - 9)]).toString('base64');
+  const attach = (channel: string, id: string, fileName: string, contentBase64: string) =>
+    t.call(channel, 'complaints.attach', { id, fileName, contentBase64 });
+
+  it('takes a scan by what it is, not by its name, up to the size in the settings, and gives it back whole', async () => {
+    const { counter, officer, clientId } = await branch();
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    // A PDF named like a program is kept as a PDF; a program named like a PDF is refused.
+    const letter = pdf(500_000);
+    const kept = await ok(attach(counter, id, 'C:\\scans\\letter.exe', letter));
+    expect(kept).toMatchObject({ fileName: 'letter.pdf', contentType: 'application/pdf', sizeBytes: 500_000, complete: true });
+    const program = Buffer.concat([Buffer.from('MZ'), randomBytes(2000)]).toString('base64');
+    expect(await attach(counter, id, '回执.pdf', program)).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.attachment_type' },
+    });
+    expect(await attach(counter, id, 'empty.pdf', '')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // 10 MB by default, a setting.
+    expect(await attach(counter, id, 'big.pdf', pdf(10 * 1024 * 1024 + 1))).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.attachment_too_large', params: { mb: 10 } },
+    });
+    await ok(t.call(ADMIN, 'settings.update', { attachmentMaxMb: 11 }));
+    await ok(attach(counter, id, 'big.pdf', pdf(10 * 1024 * 1024 + 1)));
+    expect(await t.call(ADMIN, 'settings.update', { attachmentMaxMb: 41 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Refused files left nothing behind: two files, their chunks, and a change record for each row.
+    const rows = t.store.raw.prepare('SELECT count(*) AS n FROM complaint_attachment_chunks').get() as { n: number };
+    expect(rows.n).toBe(Math.ceil(500_000 / (192 * 1024)) + Math.ceil((10 * 1024 * 1024 + 1) / (192 * 1024)));
+    expect(t.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name LIKE 'complaint_attachment%'").get()).toEqual({
+      n: rows.n + 2,
+    });
+
+    const back = await ok(t.call(officer, 'complaints.attachment', { id: kept.id }));
+    expect(back).toEqual({ fileName: 'letter.pdf', contentType: 'application/pdf', contentBase64: letter });
+    const kase = await ok(t.call(officer, 'complaints.get', { id }));
+    expect(kase.content?.attachments.map((f) => f.fileName)).toEqual(['letter.pdf', 'big.pdf']);
+  });
+
+  it('lets whoever took a case add files until it is accepted; nobody else outside complaints sees or adds them', async () => {
+    const { counter, officer, clientId } = await branch();
+    const other = await withStaff(t, 'liu.ev', ['events']);
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(300)]).toString('base64');
+    expect(await attach(other, id, 'p.png', photo)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const file = await ok(attach(counter, id, 'p.png', photo));
+    expect(await t.call(counter, 'complaints.attachment', { id: file.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ok(step(officer, id, 'received', { kind: 'accepted', note: null }));
+    expect(await attach(counter, id, 'p.png', photo)).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.attach_after_acceptance' },
+    });
+    await ok(attach(officer, id, 'p2.png', photo));
+  });
+
+  it('never changes or deletes a file, and refuses to show one that is incomplete or does not match its digest', async () => {
+    const { counter, officer, clientId } = await branch();
+    const { id } = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const file = await ok(attach(officer, id, 'scan.pdf', pdf(400_000)));
+    expect(() => t.store.raw.prepare("UPDATE complaint_attachments SET file_name = 'x' WHERE id = ?").run(file.id)).toThrow(
+      /never changed/,
+    );
+    expect(() => t.store.raw.prepare('DELETE FROM complaint_attachment_chunks WHERE attachment_id = ?').run(file.id)).toThrow(/kept/);
+    // As if a disk fault or a hand in the database changed a chunk: the digest catches it.
+    t.store.raw.exec('DROP TRIGGER complaint_attachment_chunks_no_update');
+    t.store.raw
+      .prepare("UPDATE complaint_attachment_chunks SET data = 'AAAA' || substr(data, 5) WHERE attachment_id = ? AND n = 1")
+      .run(file.id);
+    expect(await t.call(officer, 'complaints.attachment', { id: file.id })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.attachment_damaged' },
+    });
+    // As if sync had brought only some of the chunks so far.
+    t.store.raw.exec('DROP TRIGGER complaint_attachment_chunks_kept');
+    t.store.raw.prepare('DELETE FROM complaint_attachment_chunks WHERE attachment_id = ? AND n = 2').run(file.id);
+    expect(await t.call(officer, 'complaints.attachment', { id: file.id })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.complaints.attachment_arriving', params: { arrived: 2, total: 3 } },
+    });
+    expect((await ok(t.call(officer, 'complaints.get', { id }))).content?.attachments[0]?.complete).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { complaintsContract } from '../../src-shared/contract/complaints';
 import { handlesComplaints } from '../../src-shared/domain/complaints';
 import type { HandlersFor } from '../ipc/call';
+import { attachFile, readAttachment } from './attachments';
 import { takeComplaint, takeStep } from './cases';
 import { getComplaint, listComplaints } from './queries';
 
@@ -45,6 +46,18 @@ export const complaintsHandlers: HandlersFor<typeof complaintsContract> = {
     const kase = await getComplaint(call.app, call.staff, input.id);
     await call.mutate(() => Promise.resolve(), { targetIds: [input.id] });
     return kase;
+  },
+
+  'complaints.attach': (input, call) =>
+    call.mutate(
+      (trx) => attachFile(trx, call.app, call.staff, input),
+      (file) => ({ targetIds: [input.id, file.id] }),
+    ),
+
+  'complaints.attachment': async (input, call) => {
+    const file = await readAttachment(call.app.store.db, input.id);
+    await call.mutate(() => Promise.resolve(), { targetIds: [input.id] });
+    return file;
   },
 
   'complaints.step': async (input, call) => {

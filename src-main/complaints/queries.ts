@@ -16,6 +16,7 @@ import { addDays } from '../../src-shared/domain/calendar-date';
 import type { AppCore } from '../app';
 import { todayOf } from '../app';
 import type { Database } from '../store/schema';
+import { caseAttachments } from './attachments';
 import { caseEvents } from './state';
 
 type View = (typeof COMPLAINT_LIST_VIEWS)[number];
@@ -181,6 +182,7 @@ export async function getComplaint(app: AppCore, staff: Staff, id: string): Prom
         correctsId: e.corrects_id,
         conflict: conflicts.has(e.id),
       })),
+      attachments: await caseAttachments(db, id),
       // 回避: a member of staff the complaint names may only add a note.
       steps: named ? ['note'] : stepsFrom(summary.status),
     },

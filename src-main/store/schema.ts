@@ -25,6 +25,8 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   complaint_categories: ComplaintCategoriesTable;
+  complaint_attachments: ComplaintAttachmentsTable;
+  complaint_attachment_chunks: ComplaintAttachmentChunksTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -334,4 +336,26 @@ export interface ComplaintCategoriesTable extends SyncColumns {
   label_en: string;
   position: number;
   retired: number;
+}
+
+export interface ComplaintAttachmentsTable extends SyncColumns {
+  complaint_id: string;
+  file_name: string;
+  /** What the content is, from its first bytes. */
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  chunks: number;
+  note: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+}
+
+export interface ComplaintAttachmentChunksTable extends SyncColumns {
+  complaint_id: string;
+  attachment_id: string;
+  n: number;
+  /** Base64 of at most ATTACHMENT_CHUNK_BYTES of content. */
+  data: string;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Change } from '../../src-shared/sync/protocol';
+import { type Change, MAX_BATCH_TEXT } from '../../src-shared/sync/protocol';
 import { isSyncedTable, SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
 import type { Database } from '../store/schema';
 import type { ChangeKind } from './outbox';
@@ -21,14 +21,21 @@ type Row = Record<string, string | number | null>;
  * stamp is what last-writer-wins needs. Reads only: the network exchange happens outside any transaction.
  */
 export async function readOutboxBatch(db: Kysely<Database>, limit: number): Promise<OutboxBatch | null> {
-  const entries = await db
+  const read = await db
     .selectFrom('outbox')
     .select(['seq', 'table_name', 'row_id', 'hlc', 'payload'])
     .orderBy('seq')
     .limit(limit)
     .execute();
-  const last = entries.at(-1);
-  if (!last) return null;
+  // Rows of large values (a file's chunks) are few to a batch: only as many as the text budget holds are read.
+  let room = MAX_BATCH_TEXT;
+  const large = read.findIndex((e, i) => {
+    const max = isSyncedTable(e.table_name) ? (SYNCED_TABLES[e.table_name] as SyncedTable).maxValueChars : undefined;
+    room -= max ?? 0;
+    return room < 0 && i > 0;
+  });
+  const entries = large === -1 ? read : read.slice(0, large);
+  if (entries.length === 0) return null;
 
   const idsByTable = new Map<SyncedTableName, string[]>();
   for (const e of entries) {
@@ -51,7 +58,17 @@ export async function readOutboxBatch(db: Kysely<Database>, limit: number): Prom
     const change = toChange(e.seq, e.table_name, table, row, e.hlc, JSON.parse(e.payload) as ChangeKind);
     if (change) changes.push(change);
   }
-  return { changes, lastSeq: last.seq, entries: entries.length };
+  // Long notes add up too: the batch ends before the change that would take it past the budget (never before the first).
+  let text = 0;
+  const over = changes.findIndex((c, i) => {
+    for (const v of Object.values(c.values)) if (typeof v === 'string') text += v.length;
+    return text > MAX_BATCH_TEXT && i > 0;
+  });
+  if (over !== -1) {
+    const lastSeq = changes[over]!.seq - 1;
+    return { changes: changes.slice(0, over), lastSeq, entries: entries.filter((e) => e.seq <= lastSeq).length };
+  }
+  return { changes, lastSeq: entries.at(-1)!.seq, entries: entries.length };
 }
 
 async function readRows(db: Kysely<Database>, table: SyncedTableName, ids: string[]): Promise<Row[]> {

@@ -7,6 +7,7 @@ import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
 import { Page } from '../shell/Page';
 import { hrefOf } from '../shell/router';
+import { Attachments } from './Attachments';
 import { useComplaint, useComplaintCategories } from './hooks';
 import { categoryLabel, DEADLINE_COLORS, STATUS_COLORS, statusLabel, stepLabel } from './labels';
 import { StepForm } from './StepForm';
@@ -69,6 +70,7 @@ export function CasePage({ id }: { id: string }) {
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap="md">
             <Facts content={c.content} />
+            <Attachments caseId={c.id} files={c.content.attachments} canAttach />
             {c.content.steps.length > 0 && (
               <Paper withBorder p="md" radius="md">
                 <Stack gap="sm">

@@ -1,6 +1,9 @@
 import { Button, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ComplaintAttachment } from '../../src-shared/contract/complaints';
 import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
+import { AttachFile } from './Attachments';
 import type { TakenComplaint } from './IntakeForm';
 
 /**
@@ -11,6 +14,8 @@ import type { TakenComplaint } from './IntakeForm';
 export function Receipt({ taken, onDone }: { taken: TakenComplaint; onDone: () => void }) {
   const { t } = useI18n();
   const formats = useFormats();
+  // The letter or scan handed over at the counter goes with the case before anyone accepts it.
+  const [attached, setAttached] = useState<ComplaintAttachment[]>([]);
   return (
     <Stack gap="sm" maw={720}>
       <Paper withBorder p="xl" className="bd-print-sheet" data-testid="complaint-receipt">
@@ -42,6 +47,19 @@ export function Receipt({ taken, onDone }: { taken: TakenComplaint; onDone: () =
             <Text size="sm">{t('complaints.receipt.branch_seal')}</Text>
             <Text size="sm">{t('complaints.receipt.signature')}</Text>
           </Group>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" className="bd-no-print">
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('complaints.files.title')}
+          </Title>
+          {attached.map((f) => (
+            <Text key={f.id} size="sm" data-testid="receipt-file">
+              {f.fileName}
+            </Text>
+          ))}
+          <AttachFile caseId={taken.id} onAttached={(file) => setAttached((list) => [...list, file])} />
         </Stack>
       </Paper>
       <Group className="bd-no-print">

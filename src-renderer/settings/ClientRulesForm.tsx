@@ -29,6 +29,7 @@ type NumberRule =
   | 'largeOutflowMinFen'
   | 'occasionGraceDays'
   | 'complaintNearDays'
+  | 'attachmentMaxMb'
   | 'parkedReviewDays'
   | 'sessionMaxHours'
   | 'tailSearchLimit';
@@ -81,7 +82,10 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
   },
   {
     title: 'settings.rules.group.complaints',
-    fields: [{ key: 'complaintNearDays', label: 'settings.rules.complaint_near_days', suffix: 'settings.rules.unit.days' }],
+    fields: [
+      { key: 'complaintNearDays', label: 'settings.rules.complaint_near_days', suffix: 'settings.rules.unit.days' },
+      { key: 'attachmentMaxMb', label: 'settings.rules.attachment_mb', suffix: 'settings.rules.unit.mb' },
+    ],
   },
   {
     title: 'settings.rules.group.sync',

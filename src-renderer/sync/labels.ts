@@ -21,6 +21,8 @@ const TABLE_LABELS: Record<SyncedTableName, TranslationKey> = {
   complaints: 'sync.table.complaints',
   complaint_events: 'sync.table.complaint_events',
   complaint_categories: 'sync.table.complaint_categories',
+  complaint_attachments: 'sync.table.complaint_attachments',
+  complaint_attachment_chunks: 'sync.table.complaint_attachment_chunks',
 };
 
 const REASON_LABELS: Record<(typeof PARKED_REASONS)[number], TranslationKey> = {

@@ -11,6 +11,7 @@ import {
   EXTENSIONS,
   MAX_REPRESENTATIVES,
 } from '../domain/complaints';
+import { ATTACHMENT_MB, ATTACHMENT_TYPES } from '../domain/attachments';
 import { method } from './define';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -124,6 +125,26 @@ export const complaintEventSchema = z.object({
   conflict: z.boolean(),
 });
 
+/** A file on a case, without its content. `complete`: every chunk is here (a sync may still be bringing some). */
+export const complaintAttachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  sizeBytes: z.number().int(),
+  at: z.string(),
+  staffName: z.string().nullable(),
+  note: z.string().nullable(),
+  complete: z.boolean(),
+});
+export type ComplaintAttachment = z.infer<typeof complaintAttachmentSchema>;
+
+/** A file's content as base64 (at most ATTACHMENT_MB.max megabytes: the setting's upper bound). */
+const base64Content = z
+  .string()
+  .min(1, { message: 'validation.required' })
+  .max(Math.ceil((ATTACHMENT_MB.max * 1024 * 1024) / 3) * 4, { message: 'validation.complaints.attachment_too_large' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'validation.complaints.attachment_encoding' });
+
 export const complaintSummarySchema = z.object({
   id: z.string(),
   caseNo: z.string(),
@@ -165,6 +186,7 @@ export const complaintCaseSchema = complaintSummarySchema.extend({
       escalatedTo: z.enum(ESCALATION_LEVELS).nullable(),
       officerId: z.string().nullable(),
       events: z.array(complaintEventSchema),
+      attachments: z.array(complaintAttachmentSchema),
       /** The steps this member of staff may take now. */
       steps: z.array(z.enum(COMPLAINT_EVENT_KINDS)),
     })
@@ -211,6 +233,23 @@ export const complaintsContract = {
   }),
   /** One case with its whole history, for complaint officers and managers; its status only, for whoever took it. */
   'complaints.get': method({ input: z.object({ id }), output: complaintCaseSchema, access: 'session', audit: true }),
+  /**
+   * Attaches a scan, letter or photo to a case: complaint officers and managers, or whoever took it while it is
+   * still waiting to be accepted. The content says what the file is; the size limit is a setting.
+   */
+  'complaints.attach': method({
+    input: z.object({ id, fileName: z.string().trim().min(1).max(255), contentBase64: base64Content, note: optionalText(500) }),
+    output: complaintAttachmentSchema,
+    access: 'session',
+    audit: true,
+  }),
+  /** One file's content, for complaint officers and managers (reading it is reading personal data: audited). */
+  'complaints.attachment': method({
+    input: z.object({ id }),
+    output: z.object({ fileName: z.string(), contentType: z.enum(ATTACHMENT_TYPES), contentBase64: z.string() }),
+    access: COMPLAINT_HANDLER_ROLES,
+    audit: true,
+  }),
   /** Takes one step on a case; refused with the reason when the workflow, 回避 or the extension rules forbid it. */
   'complaints.step': method({
     input: z.object({ id, expectedStatus: z.enum(COMPLAINT_STATUSES), step: complaintStepSchema }),

@@ -1,3 +1,4 @@
+import { ATTACHMENT_MB } from '../domain/attachments';
 import { z } from 'zod';
 import { DEFAULT_LIFECYCLE_POLICY } from '../domain/lifecycle';
 import { idMaskPatternSchema, DEFAULT_ID_MASK } from '../domain/masking';
@@ -78,6 +79,8 @@ export const settingsSchema = z.object({
 
   /** A complaint this many days or fewer from its decision deadline stands out (DOMAIN.md §5). */
   complaintNearDays: wholeNumber(0, 14, 'validation.settings.complaint_near_days'),
+  /** The largest file attached to a complaint, in megabytes. */
+  attachmentMaxMb: wholeNumber(ATTACHMENT_MB.min, ATTACHMENT_MB.max, 'validation.settings.attachment_mb'),
 
   /** Pulled changes waiting this long for their client are listed on the Sync page, where an administrator may discard them. */
   parkedReviewDays: wholeNumber(1, 365, 'validation.settings.parked_days'),
@@ -124,6 +127,7 @@ export const DEFAULT_SETTINGS: Settings = {
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
   complaintNearDays: 3,
+  attachmentMaxMb: ATTACHMENT_MB.default,
   parkedReviewDays: 30,
   sessionMaxHours: 12,
   // Event coordinators never need a full ID or mobile; the counter, complaints and managers do (挂失, callbacks).

@@ -12,6 +12,11 @@ export const MAX_PUSH_CHANGES = 2000;
 export const MAX_PULL_CHANGES = 20000;
 /** Largest request body the hub reads (a full push batch of long contact notes fits with room to spare). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * Text a push or a pulled page carries at most (counted as characters of values): below the body limit with room for
+ * the JSON around it, so a batch of file chunks is cut into several exchanges rather than refused.
+ */
+export const MAX_BATCH_TEXT = 6 * 1024 * 1024;
 /** The hub refuses stamps further ahead of its own clock than this (DESIGN.md). */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 
@@ -53,10 +58,11 @@ export function changeShapeProblem(value: unknown): string | null {
   if (op !== 'upsert' && op !== 'delete') return 'sync.bad_op';
   if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return 'sync.bad_hlc';
   if (!isRecord(values)) return 'sync.bad_values';
+  const maxText = (SYNCED_TABLES[table] as SyncedTable).maxValueChars ?? MAX_TEXT;
   for (const key in values) {
     const v = values[key];
     if (v === null) continue;
-    if (typeof v === 'string' ? v.length > MAX_TEXT : typeof v !== 'number' || !Number.isFinite(v)) return 'sync.bad_values';
+    if (typeof v === 'string' ? v.length > maxText : typeof v !== 'number' || !Number.isFinite(v)) return 'sync.bad_values';
   }
   if (fieldHlcs !== undefined) {
     if (!isRecord(fieldHlcs)) return 'sync.bad_hlc';

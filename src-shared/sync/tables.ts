@@ -1,3 +1,5 @@
+import { ATTACHMENT_CHUNK_BYTES } from '../domain/attachments';
+
 /**
  * What syncs, in which direction, and how it merges (DESIGN.md "Sync-ready rows"). The hub validates pushed changes
  * against this list and the workstation applies pulled ones by it: one table, shared by both ends.
@@ -35,7 +37,12 @@ export interface SyncedTable {
    * recomputes what is derived on the parent.
    */
   parentRef?: { column: string; table: string };
+  /** The longest text value a change of this table may carry, when longer than the protocol's default (file chunks). */
+  maxValueChars?: number;
 }
+
+/** A chunk's base64 length with room to spare (ATTACHMENT_CHUNK_BYTES of content is 262,144 characters). */
+const ATTACHMENT_CHUNK_CHARS = 4 * Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) + 64;
 
 export const CLIENT_MASTER_COLUMNS = [
   'client_no',
@@ -198,6 +205,21 @@ export const SYNCED_TABLES = {
     push: true,
     parentRef: { column: 'complaint_id', table: 'complaints' },
     columns: ['complaint_id', 'kind', 'at', 'day', 'from_status', 'staff_id', 'staff_name', 'data', 'note', 'corrects_id'],
+  },
+  // A complaint's files: what each is, then its content in chunks (one change each, so a 10 MB scan travels in pages
+  // the hub and the workstation can hold, and a sync cut halfway resumes where it stopped).
+  complaint_attachments: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'complaint_id', table: 'complaints' },
+    columns: ['complaint_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'chunks', 'note', 'staff_id', 'staff_name', 'at'],
+  },
+  complaint_attachment_chunks: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'complaint_id', table: 'complaints' },
+    columns: ['complaint_id', 'attachment_id', 'n', 'data'],
+    maxValueChars: ATTACHMENT_CHUNK_CHARS,
   },
   // Head office's business lines and causes (DOMAIN.md §5: the lists are data it may change).
   complaint_categories: {

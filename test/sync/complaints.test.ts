@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ATTACHMENT_CHUNK_BYTES } from '../../src-shared/domain/attachments';
+import { MAX_BATCH_TEXT, MAX_BODY_BYTES } from '../../src-shared/sync/protocol';
 import type { InputOf } from '../../src-shared/contract';
 import { withAdmin } from '../fixtures/store';
 import { HUB_KINDS, startTestHub, workstation, type TestHub, type Workstation } from '../fixtures/hub';
@@ -105,5 +108,35 @@ describe.each(HUB_KINDS)('complaints across the branch with the %s hub', (kind) 
       ]);
       expect(await w.sync.status()).toMatchObject({ pendingChanges: 0, parkedChanges: 0, lastError: null });
     }
+  });
+
+  it('a case’s scans travel with it: an 18 MB file goes in pushes and pulled pages that each fit the hub’s limits', async () => {
+    const h = await startTestHub(kind);
+    cleanups.push(() => h.close());
+    const a = await station(h);
+    const b = await station(h);
+    await ok(a.call(MANAGER, 'settings.update', { attachmentMaxMb: 20 }));
+    const { id } = await ok(a.call(MANAGER, 'complaints.create', walkIn));
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(18 * 1024 * 1024)]);
+    const file = await ok(a.call(MANAGER, 'complaints.attach', { id, fileName: '合同.pdf', contentBase64: scan.toString('base64') }));
+    // One push of it all would be 25 MB of JSON, past the hub's 16 MB body limit: it goes in several.
+    expect(scan.length * (4 / 3)).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(await a.sync.syncNow()).toMatchObject({ pushed: 2 + Math.ceil(scan.length / ATTACHMENT_CHUNK_BYTES) + 1 });
+    expect(await a.sync.status()).toMatchObject({ pendingChanges: 0, lastError: null });
+
+    // A pulled page stops at the text budget too.
+    const device = await h.db.db.selectFrom('hub_devices').select(['id', 'branch_id']).executeTakeFirstOrThrow();
+    const pulled = await h.server.service.pull(
+      { id: device.id, branchId: device.branch_id },
+      { cursor: 0, limit: 20_000, includeOwn: true },
+    );
+    const page = JSON.parse(pulled.text) as { changes: unknown[]; more: boolean };
+    expect(page.more).toBe(true);
+    expect(JSON.stringify(page.changes).length).toBeLessThan(MAX_BATCH_TEXT + ATTACHMENT_CHUNK_BYTES * 2);
+
+    await b.sync.syncNow();
+    expect(await b.sync.status()).toMatchObject({ pendingChanges: 0, parkedChanges: 0, lastError: null });
+    const copy = await ok(b.call(MANAGER, 'complaints.attachment', { id: file.id }));
+    expect(Buffer.from(copy.contentBase64, 'base64').equals(scan)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROW_TABLES, SYNCED_TABLE_NAMES, syncedTable } from '../../src-shared/sync/tables';
@@ -96,6 +97,11 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
       }),
     );
     await ok(a.call(ADMIN, 'complaints.step', { id: complaint.id, expectedStatus: 'received', step: { kind: 'accepted', note: null } }));
+    // The complainant's letter, scanned: large enough to travel in several chunks.
+    const letter = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(450 * 1024)]);
+    const scan = await ok(
+      a.call(ADMIN, 'complaints.attach', { id: complaint.id, fileName: '来信.pdf', contentBase64: letter.toString('base64') }),
+    );
 
     // The story touched every table a workstation sends: when a new one joins the registry, this says so.
     const pending = (a.store.raw.prepare('SELECT DISTINCT table_name AS t FROM outbox').all() as { t: string }[]).map((r) => r.t);
@@ -121,6 +127,8 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     }
     const profile = await ok(b.call(ADMIN, 'clients.profile', { id: lei! }));
     expect(profile.summary.riskLevel).toBe('C3');
+    const copy = await ok(b.call(ADMIN, 'complaints.attachment', { id: scan.id }));
+    expect(Buffer.from(copy.contentBase64, 'base64').equals(letter)).toBe(true);
   });
 
   it('demo data never leaves the workstation: enrolling waits until it is removed, and then only real work travels', async () => {
@@ -144,6 +152,8 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
       }),
     );
     await ok(a.call(ADMIN, 'complaints.step', { id: practice.id, expectedStatus: 'received', step: { kind: 'accepted', note: null } }));
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(1000)]);
+    await ok(a.call(ADMIN, 'complaints.attach', { id: practice.id, fileName: 'queue.jpg', contentBase64: photo.toString('base64') }));
     const realClient = (a.store.raw.prepare("SELECT id FROM clients WHERE name = '王芳'").get() as { id: string }).id;
     await ok(a.call(ADMIN, 'clients.logContact', { clientId: realClient, channel: 'counter', content: '开户咨询' }));
     // Only the real client and the real contact wait to be sent.
@@ -172,7 +182,9 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
       }
     }
     expect(count(a, 'SELECT count(*) AS n FROM client_search')).toBe(1);
-    expect(count(a, 'SELECT count(*) AS n FROM complaints') + count(a, 'SELECT count(*) AS n FROM complaint_events')).toBe(0);
+    for (const t of ['complaints', 'complaint_events', 'complaint_attachments', 'complaint_attachment_chunks']) {
+      expect(count(a, `SELECT count(*) AS n FROM ${t}`), t).toBe(0);
+    }
     expect(a.store.raw.pragma('foreign_key_check')).toEqual([]);
     expect(await a.call(ADMIN, 'audit.list', { limit: 1 })).toMatchObject({
       ok: true,

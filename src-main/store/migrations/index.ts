@@ -6,6 +6,7 @@ import * as m0004 from './0004_reminders';
 import * as m0005 from './0005_demo';
 import * as m0006 from './0006_accounts';
 import * as m0007 from './0007_complaints';
+import * as m0008 from './0008_complaint_attachments';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_demo': m0005,
   '0006_accounts': m0006,
   '0007_complaints': m0007,
+  '0008_complaint_attachments': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
