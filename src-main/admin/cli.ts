@@ -19,6 +19,8 @@ const USAGE = `usage: npm run admin -- <command> [--data-dir DIR] [--key-file FI
   demo status                            how much demo data this workstation holds
   demo remove                            remove every demo row (needed before enrolling; Ctrl-C keeps everything)
   stats                                  row count of every table
+  complaints export --from D --to D --format csv|xlsx --out FILE
+                                         the complaint register for cases received D to D (masked; README lists the columns)
   import clients FILE [--dry-run]        client master data from .csv/.xlsx; bad rows reported, none half-imported
   sync enroll --hub URL --code C         enroll this workstation with the head-office hub
   sync now                               push and pull now (exit 1 with the reason when the hub cannot be reached)
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string', multiple: true, default: [] },
       out: { type: 'string' },
       from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
       clients: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'dry-run': { type: 'boolean', default: false },
@@ -127,6 +131,12 @@ async function main(argv: string[]): Promise<number> {
       case 'sync status':
         await syncCommands.syncStatus(ctx);
         return 0;
+      case 'complaints export': {
+        const cancel = new AbortController();
+        process.once('SIGINT', () => cancel.abort());
+        await commands.complaintsExport(ctx, { from: values.from, to: values.to, format: values.format, out: values.out }, cancel.signal);
+        return 0;
+      }
       case 'stats':
         await commands.stats(ctx);
         return 0;

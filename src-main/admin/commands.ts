@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { AppError, displayNameSchema, loginSchema, passwordSchema, roleSchema } from '../../src-shared/contract';
 import type { Clock } from '../../src-shared/domain/clock';
@@ -21,6 +22,7 @@ import { tableCounts } from '../store/stats';
 import { removeDemoData } from '../demo/remove';
 import { demoHoldings } from '../demo/rows';
 import { markRestored } from '../sync/restore';
+import { exportRegister } from '../complaints/register';
 
 export interface CliContext {
   dataDir: string;
@@ -270,5 +272,41 @@ export async function demoRemove(ctx: CliContext, signal: AbortSignal): Promise<
     ctx.out({ ...result }, [
       `removed ${result.removed.clients} demo clients and ${result.removed.staff} demo staff accounts (${result.rows} rows in all)`,
     ]);
+  });
+}
+
+/** `complaints export --from D --to D --format csv|xlsx --out FILE`: the register, as the Reports screen gives it. */
+export async function complaintsExport(
+  ctx: CliContext,
+  args: { from?: string; to?: string; format?: string; out?: string },
+  signal: AbortSignal,
+): Promise<void> {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const { from, to, format, out } = args;
+  if (!from || !to || !day.test(from) || !day.test(to) || (format !== 'csv' && format !== 'xlsx') || !out) {
+    throw new AppError(
+      'VALIDATION',
+      'errors.validation',
+      'complaints export needs --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE',
+    );
+  }
+  await withStore(ctx, false, async ({ store }) => {
+    const settings = await loadSettings(store.db);
+    const file = await exportRegister(store.db, { from, to }, format, localDate(ctx.clock.now(), settings.timeZone), {
+      signal,
+      progress: (done, total) => ctx.progress(`register ${done} / ${total} cases`),
+    });
+    // Written whole, then renamed: an interrupted export leaves no half file under the name asked for.
+    fs.writeFileSync(`${out}.part`, file.content);
+    fs.renameSync(`${out}.part`, out);
+    await store.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.clock, {
+        staffId: null,
+        staffLogin: cliActor(),
+        method: 'admin.complaints.export',
+        targetIds: [`export:${path.basename(out)}`, `rows:${file.rows}`],
+      }),
+    );
+    ctx.out({ out, rows: file.rows, from, to, format }, [`${file.rows} cases received ${from} to ${to} written to ${out}`]);
   });
 }

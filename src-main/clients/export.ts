@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { AppError, type ClientFilters, type ClientSummary, type Settings } from '../../src-shared/contract';
 import type { Database } from '../store/schema';
+import { tableFile } from '../exports/table-file';
 import type { JobControl } from '../jobs';
 import { countClients, listClients } from './list';
 
@@ -19,12 +19,6 @@ const COLUMNS: [string, (c: ClientSummary) => string][] = [
   ['风险等级', (c) => c.riskLevel ?? ''],
   ['测评过期', (c) => (c.riskExpired ? '是' : '否')],
 ];
-
-function csvField(value: string): string {
-  // A leading = + - @ would run as a formula when the file opens in Excel: quote it as text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The filtered list, masked exactly as on screen (DOMAIN.md §1: every export masks), as CSV (UTF-8 with BOM so
@@ -50,15 +44,6 @@ export async function exportClients(
   } while (after);
 
   const fileName = `clients-${today}.${format}`;
-  const header = COLUMNS.map(([name]) => name);
-  if (format === 'csv') {
-    const text = [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n');
-    return { fileName, content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), rows: rows.length };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('客户');
-  sheet.addRow(header);
-  // Every cell as text: a client number must not turn into a number in scientific notation.
-  for (const r of rows) sheet.addRow(r).eachCell((cell) => (cell.numFmt = '@'));
-  return { fileName, content: Buffer.from(await workbook.xlsx.writeBuffer()), rows: rows.length };
+  const content = await tableFile(format, [{ name: '客户', header: COLUMNS.map(([name]) => name), rows }]);
+  return { fileName, content, rows: rows.length };
 }

@@ -127,7 +127,7 @@ export async function caseAttachments(db: Kysely<Database>, complaintId: string)
     ])
     .where('a.complaint_id', '=', complaintId)
     .orderBy('a.at')
-    .orderBy('a.id')
+    .orderBy('a.updated_hlc')
     .execute();
   return rows.map((r) => ({
     id: r.id,

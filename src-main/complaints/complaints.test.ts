@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComplaintStep, InputOf } from '../../src-shared/contract';
 import { addClients } from '../../test/fixtures/clients';
@@ -376,5 +377,107 @@ describe('files on a case', () => {
       error: { key: 'errors.complaints.attachment_arriving', params: { arrived: 2, total: 3 } },
     });
     expect((await ok(t.call(officer, 'complaints.get', { id }))).content?.attachments[0]?.complete).toBe(false);
+  });
+});
+
+describe('the register and the report', () => {
+  const decision = (toldAt: string): ComplaintStep => ({
+    kind: 'decided',
+    outcome: 'upheld',
+    remedy: '退还年费',
+    compensationFen: null,
+    reasons: '未按约定提醒',
+    rootCause: '提醒模板缺失',
+    fix: '补充模板',
+    complainantToldAt: toldAt,
+  });
+  const csvLines = (base64: string) =>
+    Buffer.from(base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+
+  it('lists every case received in the period with the documented columns, masked, and counts the same as the report', async () => {
+    const { counter, officer, clientId } = await branch();
+    // 2 November: three cases; the client calls twice.
+    const a = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const b = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId, { channel: 'counter', cause: 'service_attitude' })));
+    const c = await ok(
+      t.call(counter, 'complaints.create', {
+        complainantKind: 'anonymous',
+        complainantName: '赵先生',
+        complainantContact: '13700001234',
+        channel: 'letter',
+        businessLine: 'wealth_products',
+        cause: 'sales_practice',
+        description: '购买理财时未告知风险',
+        severity: 'high',
+      }),
+    );
+    for (const id of [a.id, b.id, c.id]) {
+      await ok(step(officer, id, 'received', { kind: 'accepted', note: null }));
+      await ok(step(officer, id, 'accepted', { kind: 'investigating', note: null }));
+    }
+    await daysLater(8); // 10 November: A decided in time, after 8 days
+    await ok(step(officer, a.id, 'investigating', decision('2026-11-10T10:00:00+08:00')));
+    await daysLater(10); // 20 November: B decided three days late; C still waiting, overdue since the 17th
+    await ok(step(officer, b.id, 'investigating', decision('2026-11-20T10:00:00+08:00')));
+
+    const report = await ok(t.call(officer, 'complaints.report', { from: '2026-11-01', to: '2026-11-30' }));
+    expect(report).toMatchObject({
+      months: ['2026-11'],
+      received: 3,
+      decided: 2,
+      decidedInTime: 1,
+      inTimeShare: 0.5,
+      averageDaysToDecision: 13,
+      open: 1,
+      overdue: 1,
+      repeatFrom: '2025-12-01',
+      repeatComplainants: [{ complainant: '韩**', cases: 2, caseNos: [a.caseNo, b.caseNo].sort() }],
+    });
+    expect(report.counts.filter((x) => x.dimension === 'channel').sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+      { dimension: 'channel', key: 'counter', month: '2026-11', count: 1 },
+      { dimension: 'channel', key: 'letter', month: '2026-11', count: 1 },
+      { dimension: 'channel', key: 'phone', month: '2026-11', count: 1 },
+    ]);
+    expect(await t.call(officer, 'complaints.report', { from: '2026-12-01', to: '2026-11-01' })).toMatchObject({
+      ok: false,
+      error: { key: 'validation.period' },
+    });
+
+    const jobId = '0195e0c2-aaaa-7000-8000-000000000001';
+    const csv = await ok(
+      t.call(officer, 'complaints.export', { from: '2026-11-01', to: '2026-11-30', what: 'register', format: 'csv', jobId }),
+    );
+    const lines = csvLines(csv.contentBase64);
+    expect(lines[0]).toBe(
+      '案件编号,受理日期,办结日期,投诉渠道,业务类别,投诉原因,投诉人（脱敏）,处理结果,处理用时（日）,延期情况,处理时限,是否按时办结,案件状态,监管转办编号',
+    );
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        `${a.caseNo},2026-11-02,2026-11-10,电话,信用卡,定价收费,韩**,投诉成立,8,未延期,2026-11-17,是,已作出处理决定,`,
+        `${b.caseNo},2026-11-02,2026-11-20,柜面,信用卡,服务态度,韩**,投诉成立,18,未延期,2026-11-17,否,已作出处理决定,`,
+        `${c.caseNo},2026-11-02,,信函,理财产品,营销方式,赵**,,,未延期,2026-11-17,已超期,调查中,`,
+      ].sort(),
+    );
+    // The register's rows are the report's cases: the same period, the same count.
+    expect(csv.rows).toBe(report.received);
+    const xlsx = await ok(
+      t.call(officer, 'complaints.export', { from: '2026-11-01', to: '2026-11-30', what: 'report', format: 'xlsx', jobId }),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '按月统计', '重复投诉']);
+    expect(book.getWorksheet('汇总')?.getRow(5).values).toEqual([undefined, '按时率', '50.0%']);
+    expect(book.getWorksheet('重复投诉')?.getRow(2).getCell(1).value).toBe('韩**');
+
+    // The counter clerk sees neither; the export is on the audit log.
+    expect(await t.call(counter, 'complaints.report', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const logged = await ok(t.call(ADMIN, 'audit.list', { limit: 10 }));
+    expect(logged.filter((e) => e.method === 'complaints.export')).toHaveLength(2);
   });
 });

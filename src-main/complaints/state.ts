@@ -2,6 +2,7 @@ import {
   type CaseEvent,
   type ComplaintEventKind,
   type ComplaintStatus,
+  decisionDeadline,
   dueOf,
   type EventData,
   foldCase,
@@ -30,7 +31,7 @@ const statements = perConnection((raw: RawDb) => ({
   ),
   write: raw.prepare(
     `UPDATE complaints SET status = ?, officer_id = ?, extension = ?, due_on = ?, decided_on = ?, outcome = ?, escalated_to = ?,
-            closed_on = ?, conflicts = ?, last_event_at = ? WHERE id = ?`,
+            closed_on = ?, conflicts = ?, last_event_at = ?, decision_from = ?, decision_due = ? WHERE id = ?`,
   ),
 }));
 
@@ -75,6 +76,8 @@ export function refreshCases(raw: RawDb, complaintIds: Iterable<string>): void {
       state.closedOn,
       state.conflicts.length,
       rows.at(-1)?.at ?? null,
+      state.decisionFrom,
+      decisionDeadline(state, intake.regulator_due),
       id,
     );
   }

@@ -312,6 +312,8 @@ export interface ComplaintsTable extends SyncColumns {
   closed_on: string | null;
   conflicts: number;
   last_event_at: string | null;
+  decision_from: string | null;
+  decision_due: string | null;
 }
 
 export interface ComplaintEventsTable extends SyncColumns {

@@ -1018,4 +1018,7 @@ export const en: Dictionary = {
   'complaints.files.attach': 'Attach a file…',
   'complaints.files.hint': 'Scans, letters or photos: PDF or pictures.',
   'complaints.files.arriving': 'arriving',
+  'validation.period': 'The period ends before it starts.',
+  'audit.method.complaints.export': 'Complaint register or report exported',
+  'audit.method.admin.complaints.export': 'Complaint register exported (command line)',
 };

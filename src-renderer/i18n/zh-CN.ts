@@ -982,4 +982,7 @@ export const zhCN = {
   'complaints.files.attach': '添加附件…',
   'complaints.files.hint': '扫描件、信函或照片：PDF 或图片。',
   'complaints.files.arriving': '同步中',
+  'validation.period': '结束日期早于开始日期。',
+  'audit.method.complaints.export': '导出投诉登记簿或报表',
+  'audit.method.admin.complaints.export': '命令行导出投诉登记簿',
 } as const;

@@ -981,4 +981,7 @@ export const zhTW: Dictionary = {
   'complaints.files.attach': '新增附件…',
   'complaints.files.hint': '掃描檔、信函或照片：PDF 或圖片。',
   'complaints.files.arriving': '同步中',
+  'validation.period': '結束日期早於開始日期。',
+  'audit.method.complaints.export': '匯出投訴登記簿或報表',
+  'audit.method.admin.complaints.export': '命令列匯出投訴登記簿',
 };

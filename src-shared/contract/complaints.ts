@@ -13,6 +13,7 @@ import {
 } from '../domain/complaints';
 import { ATTACHMENT_MB, ATTACHMENT_TYPES } from '../domain/attachments';
 import { method } from './define';
+import { jobIdSchema } from './jobs';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 const required = (max: number) => z.string().trim().min(1, { message: 'validation.required' }).max(max);
@@ -201,6 +202,33 @@ export const complaintCategorySchema = z.object({
   retired: z.boolean(),
 });
 
+/** A period of days, both included. */
+export const periodSchema = z.object({ from: isoDate, to: isoDate });
+
+export const complaintsReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Every month the period touches, oldest first. */
+  months: z.array(z.string()),
+  /** Cases received, by business line, cause and channel, per month (codes; the screen names them). */
+  counts: z.array(
+    z.object({ dimension: z.enum(['business_line', 'cause', 'channel']), key: z.string(), month: z.string(), count: z.number().int() }),
+  ),
+  received: z.number().int(),
+  /** Decided in the period, and how many by their deadline. */
+  decided: z.number().int(),
+  decidedInTime: z.number().int(),
+  inTimeShare: z.number().nullable(),
+  averageDaysToDecision: z.number().nullable(),
+  /** Today, whatever the period. */
+  open: z.number().int(),
+  overdue: z.number().int(),
+  /** Complainants with two or more cases in the twelve months from this day to the period's end, masked. */
+  repeatFrom: z.string(),
+  repeatComplainants: z.array(z.object({ complainant: z.string(), cases: z.number().int(), caseNos: z.array(z.string()) })),
+});
+export type ComplaintsReport = z.infer<typeof complaintsReportSchema>;
+
 export const COMPLAINT_LIST_VIEWS = ['open', 'overdue', 'near', 'mine', 'taken_by_me', 'closed', 'all'] as const;
 
 export const complaintsContract = {
@@ -247,6 +275,18 @@ export const complaintsContract = {
   'complaints.attachment': method({
     input: z.object({ id }),
     output: z.object({ fileName: z.string(), contentType: z.enum(ATTACHMENT_TYPES), contentBase64: z.string() }),
+    access: COMPLAINT_HANDLER_ROLES,
+    audit: true,
+  }),
+  /** The complaints report for a period, for complaint officers and managers. */
+  'complaints.report': method({ input: periodSchema, output: complaintsReportSchema, access: COMPLAINT_HANDLER_ROLES, audit: false }),
+  /**
+   * The register (one masked line per case received in the period, the README's columns) or the report, as CSV or
+   * XLSX. A long job with progress; exports leave the workstation, so each is on the audit log.
+   */
+  'complaints.export': method({
+    input: periodSchema.extend({ jobId: jobIdSchema, what: z.enum(['register', 'report']), format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
     access: COMPLAINT_HANDLER_ROLES,
     audit: true,
   }),

@@ -208,6 +208,8 @@ export interface CaseState {
   clockFrom: string;
   /** The clock that runs: the decision's or the review's. */
   clock: 'decision' | 'review';
+  /** The day the decision's clock started (receipt, or the reopening on appeal): a review leaves it where it was. */
+  decisionFrom: string;
   decidedOn: string | null;
   outcome: ComplaintOutcome | null;
   escalatedTo: EscalationLevel | null;
@@ -230,6 +232,7 @@ export function foldCase(receivedOn: string, events: readonly CaseEvent[]): Case
     extension: 'none',
     clockFrom: receivedOn,
     clock: 'decision',
+    decisionFrom: receivedOn,
     decidedOn: null,
     outcome: null,
     escalatedTo: null,
@@ -279,6 +282,7 @@ function apply(state: CaseState, event: CaseEvent, next: ComplaintStatus): void 
       // On appeal the case is handled again against a fresh statutory clock.
       state.clock = 'decision';
       state.clockFrom = event.on;
+      state.decisionFrom = event.on;
       state.extension = 'none';
       state.decidedOn = null;
       state.outcome = null;
@@ -296,4 +300,12 @@ export function dueOf(state: CaseState, regulatorDue: string | null): string | n
   if (!OPEN_STATUSES.includes(state.status)) return null;
   if (state.clock === 'review') return reviewDue(state.clockFrom);
   return decisionDue(state.clockFrom, state.extension, state.firstHandling ? regulatorDue : null);
+}
+
+/**
+ * The decision's deadline as it stands or stood when the case was decided (a review's own clock aside): what the
+ * register measures "decided in time" against.
+ */
+export function decisionDeadline(state: CaseState, regulatorDue: string | null): string {
+  return decisionDue(state.decisionFrom, state.extension, state.firstHandling ? regulatorDue : null);
 }

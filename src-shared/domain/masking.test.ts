@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ID_MASK, idMaskPatternSchema, maskIdNumber, maskMobile, type IdMaskPattern } from './masking';
+import { DEFAULT_ID_MASK, idMaskPatternSchema, maskIdNumber, maskMobile, maskName, type IdMaskPattern } from './masking';
 
 const ID = '110101199003071234';
 
@@ -85,4 +85,15 @@ describe('mobile numbers on screen', () => {
   it.each(cases)('$mobile → $masked', ({ mobile, masked }) => {
     expect(maskMobile(mobile)).toBe(masked);
   });
+});
+
+describe('names in exports', () => {
+  it.each([
+    ['韩梅梅', '韩**'],
+    ['欧阳娜娜', '欧***'],
+    ['李雷', '李*'],
+    ['王', '王*'],
+    [' Li Wei ', 'L*****'],
+    ['', ''],
+  ])('%s → %s', (name, masked) => expect(maskName(name)).toBe(masked));
 });

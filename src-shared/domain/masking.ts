@@ -92,3 +92,14 @@ function maskDigits(digits: string): string {
   const shown = Math.min(MOBILE_SHORT_TAIL, Math.floor(digits.length / 2));
   return MASK_CHAR.repeat(digits.length - shown) + digits.slice(digits.length - shown);
 }
+
+/**
+ * A person's name in a list that leaves the screen (an export, a register): the first character stays, the rest is
+ * hidden — `韩梅梅` → `韩**`, `欧阳娜娜` → `欧***`, `Li Wei` → `L*****`. Enough for staff who know the case to
+ * recognise it, not enough to identify a stranger.
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  return chars[0] + MASK_CHAR.repeat(Math.max(1, chars.length - 1));
+}

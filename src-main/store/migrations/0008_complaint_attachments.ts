@@ -3,6 +3,12 @@ import { syncColumns } from './0002_clients';
 
 // Frozen once released: imports nothing from the app.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Derived on each device from the events, for the register: when the decision's clock started and its deadline
+  // (a decided case keeps the one it was decided against).
+  await db.schema.alterTable('complaints').addColumn('decision_from', 'text').execute();
+  await db.schema.alterTable('complaints').addColumn('decision_due', 'text').execute();
+  await sql`UPDATE complaints SET decision_from = received_on, decision_due = due_on`.execute(db);
+  await db.schema.createIndex('complaints_decided').on('complaints').columns(['decided_on']).execute();
   // A file on a complaint (scan, letter, photo): what it is, and its content in chunks that each travel as one sync
   // change. The store is encrypted whole, so the content is encrypted at rest like every other row.
   await syncColumns(db.schema.createTable('complaint_attachments'))
