@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../test/fixtures/admin';
 import { tempDir } from '../../test/fixtures/store';
 import { dataFiles } from '../store/data-dir';
+import { REGISTER_COLUMNS } from '../complaints/register';
 import { readKeyFile } from '../store/key';
 import { encodeRecoveryKey } from '../store/recovery-key';
 import { openRaw } from '../store/open';
@@ -162,15 +163,32 @@ describe('the administrator’s command line', { timeout: 120_000 }, () => {
     expect(admin(['verify'], { BRANCHDESK_PASSPHRASE: 'a brand new passphrase' }).code).toBe(0);
   });
 
-  it('seeds demo clients and counts every table', () => {
+  it('seeds demo clients with a year of their complaints, counts every table, and exports the complaint register', () => {
     admin(['init']);
     const seeded = admin(['seed', '--clients', '120', '--seed', '77', '--json']);
     expect(seeded.code).toBe(0);
     expect(JSON.parse(seeded.stdout)).toMatchObject({ clients: 120, firstClientNo: '90000770000001', lastClientNo: '90000770000120' });
     expect(seeded.stderr).toContain('120 / 120');
     const stats = JSON.parse(admin(['stats', '--json']).stdout) as { tables: Record<string, number> };
-    expect(stats.tables).toMatchObject({ clients: 120, client_search: 120, staff: 8 });
+    // Eight relationship managers and a complaint officer; a case for every 25 clients, each with its history.
+    expect(stats.tables).toMatchObject({ clients: 120, client_search: 120, staff: 9, complaints: 5 });
     expect(stats.tables.client_monthly_assets).toBeGreaterThan(1000);
+    expect(stats.tables.complaint_events).toBeGreaterThan(5);
+
+    const out = path.join(dir, 'register.csv');
+    const today = new Date().toISOString().slice(0, 10);
+    const exported = admin(['complaints', 'export', '--from', '2000-01-01', '--to', today, '--format', 'csv', '--out', out, '--json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: 5 });
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]?.split(',')).toEqual(REGISTER_COLUMNS.map(([name]) => name));
+    expect(lines).toHaveLength(6);
+    // Names masked: a complainant shows as a surname and stars.
+    for (const line of lines.slice(1)) expect(line.split(',')[6]).toMatch(/^.\*+$/u);
+    expect(admin(['complaints', 'export', '--from', today, '--to', '2000-01-01', '--format', 'csv', '--out', out]).code).toBe(1);
     const bad = admin(['seed', '--clients', 'many']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('the number of clients must be');

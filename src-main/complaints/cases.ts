@@ -36,7 +36,7 @@ function parseList(json: string): string[] {
  * lists, the staff involved), gives it a case number, starts its clock on the branch's calendar day of receipt, and
  * writes the case and its first event with their change records, in the caller's transaction.
  */
-export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input: ComplaintIntake) {
+export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input: ComplaintIntake, options: { demo?: boolean } = {}) {
   const now = app.clock.now();
   const receivedMs = input.receivedAt === null ? now : Date.parse(input.receivedAt);
   if (receivedMs > now + FUTURE_SLACK_MS) throw invalid('errors.complaints.received_in_future', 'receivedAt', 'received in the future');
@@ -45,7 +45,8 @@ export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input:
     throw invalid('errors.complaints.regulator_due_before_receipt', 'regulatorDue', 'the regulator’s deadline is before receipt');
   }
 
-  let demo = 0;
+  // Demo cases (seeded) are marked whoever complains; a real case about a demo client is demo too.
+  let demo = options.demo ? 1 : 0;
   if (input.clientId !== null) {
     const client = await trx
       .selectFrom('clients')
@@ -55,7 +56,7 @@ export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input:
       .executeTakeFirst();
     if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: input.clientId } });
     // A case about a demo client is demo data: it never leaves the workstation and goes with the demo data.
-    demo = client.demo;
+    demo = Math.max(demo, client.demo);
   }
   for (const [path, kind, code] of [
     ['businessLine', 'business_line', input.businessLine],

@@ -48,6 +48,12 @@ export async function removeDemoData(
           raw.prepare(`DELETE FROM ${table} WHERE id IN (${demoChildren})`).run().changes,
       );
     }
+    // Demo cases that name no client (an anonymous complainant in the demo set).
+    steps.push(
+      () =>
+        raw.prepare("DELETE FROM outbox WHERE table_name = 'complaints' AND row_id IN (SELECT id FROM complaints WHERE demo = 1)").run()
+          .changes + raw.prepare('DELETE FROM complaints WHERE demo = 1 AND client_id IS NULL').run().changes,
+    );
     for (const table of SYNCED_TABLE_NAMES) {
       const spec = syncedTable(table);
       for (const ref of spec.clientRefs ?? []) {

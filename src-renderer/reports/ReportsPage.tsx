@@ -1,12 +1,36 @@
+import { SegmentedControl, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../auth/hooks';
+import { mayCall } from '../auth/access';
 import { useT } from '../i18n/I18nProvider';
 import { LaterRelease } from '../shell/LaterRelease';
 import { Page } from '../shell/Page';
+import { ComplaintsReportSection } from './ComplaintsReport';
 
+/**
+ * The Reports screen: one section per capability, each computed in main from the store. Complaints is the first;
+ * clients, contact coverage, events and surveys join as they land (issue 13), and say so plainly until then.
+ */
 export function ReportsPage() {
   const t = useT();
+  const { staff } = useSession();
+  const sections = [...(mayCall(staff, 'complaints.report') ? (['complaints'] as const) : []), 'clients' as const];
+  const [section, setSection] = useState<(typeof sections)[number]>(sections[0]!);
   return (
-    <Page title={t('nav.reports')}>
-      <LaterRelease feature={t('nav.reports')} />
+    <Page title={t('nav.reports')} wide>
+      <Stack gap="md">
+        {sections.length > 1 && (
+          <SegmentedControl
+            className="bd-no-print"
+            data-testid="report-sections"
+            value={section}
+            onChange={(value) => setSection(value)}
+            data={sections.map((s) => ({ value: s, label: t(`reports.section.${s}`) }))}
+            w="fit-content"
+          />
+        )}
+        {section === 'complaints' ? <ComplaintsReportSection /> : <LaterRelease feature={t('reports.section.clients')} />}
+      </Stack>
     </Page>
   );
 }

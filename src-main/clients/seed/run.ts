@@ -7,6 +7,7 @@ import { loadSettings } from '../../settings/service';
 import { deferIndexes, withBulkLoad } from '../../store/bulk-load';
 import type { Store } from '../../store/open';
 import { isEnrolled } from '../../sync/state';
+import { seedDemoComplaints } from '../../complaints/demo';
 import { withBulkWriter } from '../bulk';
 import { DemoArchive, demoClientNo, MAX_SEED, type Manager, type SeedPolicy } from './generate';
 import { applyCalls, WorkerSource } from './generator-thread';
@@ -111,6 +112,21 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
         }
         buildIndexes();
         await appendAudit(trx, clock, { staffId: null, staffLogin: options.actor, method: 'admin.seed', targetIds: [first] });
+        // A branch's year of complaints, about some of these clients: about one case for every 25 clients.
+        const complainants = await trx
+          .selectFrom('clients')
+          .select('id')
+          .where('demo', '=', 1)
+          .where('client_no', '>=', first)
+          .orderBy('client_no')
+          .limit(500)
+          .execute();
+        await seedDemoComplaints(trx, store, clock, {
+          cases: demoComplaintCount(options.clients),
+          seed: options.seed,
+          actor: options.actor,
+          clientIds: complainants.map((c) => c.id),
+        });
       },
       db,
       true,
@@ -123,6 +139,11 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
     firstClientNo: first,
     lastClientNo: demoClientNo(options.seed, options.clients - 1),
   };
+}
+
+/** Demo cases for a demo archive of this many clients: one for every 25, from 4 to 120. */
+export function demoComplaintCount(clients: number): number {
+  return Math.min(120, Math.max(4, Math.round(clients / 25)));
 }
 
 async function ensureManagers(store: Store, clock: Clock): Promise<Manager[]> {
