@@ -481,3 +481,45 @@ describe('the register and the report', () => {
     expect(logged.filter((e) => e.method === 'complaints.export')).toHaveLength(2);
   });
 });
+
+describe('deadlines on the worklist', () => {
+  it('gives each officer their own and the unassigned cases near or past their deadline, and the manager all of them', async () => {
+    const { counter, officer, clientId } = await branch();
+    const other = await withStaff(t, 'lin.ts', ['complaints']);
+    const cases = [];
+    for (let i = 0; i < 3; i++) cases.push(await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId))));
+    const [a, b, c] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
+    await ok(step(officer, a.id, 'received', { kind: 'assigned', officerId: staffId('he.min'), note: null }));
+    await ok(step(officer, b.id, 'received', { kind: 'assigned', officerId: staffId('lin.ts'), note: null }));
+    const ids = async (channel: string) => {
+      const d = await ok(t.call(channel, 'complaints.deadlines', {}));
+      return { overdue: d.overdue, near: d.near, ids: d.cases.map((x) => x.id).sort() };
+    };
+    // Due on the 17th; near from the 14th (three days, the default).
+    await daysLater(10);
+    expect(await ids(officer)).toEqual({ overdue: 0, near: 0, ids: [] });
+    await daysLater(2);
+    expect(await ids(officer)).toEqual({ overdue: 0, near: 2, ids: [a.id, c.id].sort() });
+    await ok(t.call(`lin.ts-window`, 'auth.signIn', { login: 'lin.ts', password: 'lin.ts-pass-2026' }));
+    expect(await ids(other)).toEqual({ overdue: 0, near: 2, ids: [b.id, c.id].sort() });
+    await daysLater(4);
+    expect(await ids(ADMIN)).toEqual({ overdue: 3, near: 0, ids: [a.id, b.id, c.id].sort() });
+    // A decided case waits for nothing; the counter clerk is not asked.
+    await ok(step(officer, a.id, 'received', { kind: 'accepted', note: null }));
+    await ok(step(officer, a.id, 'accepted', { kind: 'investigating', note: null }));
+    await ok(
+      step(officer, a.id, 'investigating', {
+        kind: 'decided',
+        outcome: 'not_upheld',
+        remedy: null,
+        compensationFen: null,
+        reasons: '已按约定提醒',
+        rootCause: '无',
+        fix: '无',
+        complainantToldAt: new Date(t.clock.now()).toISOString(),
+      }),
+    );
+    expect(await ids(officer)).toEqual({ overdue: 1, near: 0, ids: [c.id] });
+    expect(await t.call(counter, 'complaints.deadlines', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

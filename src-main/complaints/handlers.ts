@@ -7,7 +7,7 @@ import { runJob } from '../jobs';
 import { takeComplaint, takeStep } from './cases';
 import { exportRegister } from './register';
 import { complaintsReport, reportFile } from './report';
-import { getComplaint, listComplaints } from './queries';
+import { complaintDeadlines, getComplaint, listComplaints } from './queries';
 
 export const complaintsHandlers: HandlersFor<typeof complaintsContract> = {
   'complaints.categories': async (_input, call) => {
@@ -63,6 +63,8 @@ export const complaintsHandlers: HandlersFor<typeof complaintsContract> = {
     await call.mutate(() => Promise.resolve(), { targetIds: [input.id] });
     return file;
   },
+
+  'complaints.deadlines': (_input, call) => complaintDeadlines(call.app, call.staff),
 
   'complaints.report': (input, call) => complaintsReport(call.app.store.db, input, todayOf(call.app)),
 

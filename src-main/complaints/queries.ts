@@ -108,6 +108,33 @@ export async function listComplaints(
   };
 }
 
+/** How many deadline cases the worklist and the alert show at most (the Complaints page lists every one). */
+const DEADLINE_LIMIT = 50;
+
+/**
+ * The open cases whose deadline has passed or is near (DOMAIN.md §5), soonest first: for a complaint officer their
+ * own cases and the ones nobody has been assigned yet; for a manager every case of the branch. Feeds the worklist,
+ * the count beside Complaints and the alert when a case becomes near or overdue.
+ */
+export async function complaintDeadlines(app: AppCore, staff: Staff) {
+  const today = todayOf(app);
+  const nearDays = app.settings.complaintNearDays;
+  const horizon = addDays(today, nearDays);
+  const manager = staff.roles.includes('manager');
+  const scoped = <Q extends ReturnType<typeof summaryQuery>>(q: Q) =>
+    q
+      .where('c.status', 'in', [...OPEN_STATUSES])
+      .where('c.due_on', '<=', horizon)
+      .$if(!manager, (w) => w.where((eb) => eb.or([eb('c.officer_id', '=', staff.id), eb('c.officer_id', 'is', null)])));
+  const rows = await scoped(summaryQuery(app.store.db)).orderBy('c.due_on').orderBy('c.id').limit(DEADLINE_LIMIT).execute();
+  const counted = await scoped(summaryQuery(app.store.db))
+    .clearSelect()
+    .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>(eb('c.due_on', '<', today)).as('overdue')])
+    .executeTakeFirstOrThrow();
+  const overdue = Number(counted.overdue ?? 0);
+  return { overdue, near: Number(counted.all) - overdue, cases: rows.map((row) => toSummary(row, today, nearDays)) };
+}
+
 /**
  * One case: whole, with its history and the steps this member of staff may take, for officers and managers; its
  * status only for the member of staff who took it; to anyone else it does not exist.

@@ -1056,4 +1056,12 @@ export const en: Dictionary = {
   'reports.complaints.repeat_none': 'No one complained more than once.',
   'reports.complaints.cases': 'Cases',
   'audit.method.admin.seed.complaints': 'Demo complaint cases seeded',
+  'complaints.alert.title': 'Complaint deadlines',
+  'complaints.alert.summary': '{overdue} overdue, {near} due soon.',
+  'complaints.alert.overdue': 'Complaint {caseNo} is overdue',
+  'complaints.alert.near': 'Complaint {caseNo} is due soon',
+  'complaints.deadlines.title': 'Complaint deadlines',
+  'complaints.deadlines.none': 'No complaint is overdue or due soon.',
+  'complaints.deadlines.unassigned': 'Not assigned',
+  'complaints.deadlines.more': '{n} more: see them all on the Complaints page',
 };

@@ -1020,4 +1020,12 @@ export const zhCN = {
   'reports.complaints.repeat_none': '没有重复投诉的客户。',
   'reports.complaints.cases': '件数',
   'audit.method.admin.seed.complaints': '生成演示投诉案件',
+  'complaints.alert.title': '投诉处理时限提醒',
+  'complaints.alert.summary': '{overdue} 件已超期，{near} 件即将到期。',
+  'complaints.alert.overdue': '投诉 {caseNo} 已超期',
+  'complaints.alert.near': '投诉 {caseNo} 即将到期',
+  'complaints.deadlines.title': '投诉处理时限',
+  'complaints.deadlines.none': '没有超期或即将到期的投诉。',
+  'complaints.deadlines.unassigned': '未分派',
+  'complaints.deadlines.more': '另有 {n} 件，在投诉页查看全部',
 } as const;

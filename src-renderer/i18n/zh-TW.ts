@@ -1019,4 +1019,12 @@ export const zhTW: Dictionary = {
   'reports.complaints.repeat_none': '沒有重複投訴的客戶。',
   'reports.complaints.cases': '件數',
   'audit.method.admin.seed.complaints': '產生示範投訴案件',
+  'complaints.alert.title': '投訴處理時限提醒',
+  'complaints.alert.summary': '{overdue} 件已逾期，{near} 件即將到期。',
+  'complaints.alert.overdue': '投訴 {caseNo} 已逾期',
+  'complaints.alert.near': '投訴 {caseNo} 即將到期',
+  'complaints.deadlines.title': '投訴處理時限',
+  'complaints.deadlines.none': '沒有逾期或即將到期的投訴。',
+  'complaints.deadlines.unassigned': '未指派',
+  'complaints.deadlines.more': '另有 {n} 件，於投訴頁檢視全部',
 };

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { AuditBrokenBanner } from '../audit/AuditBrokenBanner';
 import { useSession, useSignOut } from '../auth/hooks';
+import { DeadlineAlerts, DeadlineCount } from '../complaints/deadlines';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -56,12 +57,14 @@ export function AppLayout() {
             aria-current={name === route ? 'page' : undefined}
             data-testid={`nav-${name}`}
             onClick={nav.close}
+            rightSection={name === 'complaints' ? <DeadlineCount /> : undefined}
           />
         ))}
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <AuditBrokenBanner />
+        {!session.locked && <DeadlineAlerts />}
         {/* Keyed by the record: moving from one client to another starts the page afresh (no revealed value carries over). */}
         {id !== null && Detail ? <Detail key={id} id={id} /> : <Page />}
       </AppShell.Main>

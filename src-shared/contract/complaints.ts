@@ -278,6 +278,16 @@ export const complaintsContract = {
     access: COMPLAINT_HANDLER_ROLES,
     audit: true,
   }),
+  /**
+   * Open cases past or near their deadline, soonest first (at most 50, with the full counts): a complaint officer's
+   * own and the unassigned ones, or the whole branch's for a manager. The worklist and the alerts read it.
+   */
+  'complaints.deadlines': method({
+    input: z.object({}),
+    output: z.object({ overdue: z.number().int(), near: z.number().int(), cases: z.array(complaintSummarySchema) }),
+    access: COMPLAINT_HANDLER_ROLES,
+    audit: false,
+  }),
   /** The complaints report for a period, for complaint officers and managers. */
   'complaints.report': method({ input: periodSchema, output: complaintsReportSchema, access: COMPLAINT_HANDLER_ROLES, audit: false }),
   /**
