@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { AppError, type FieldIssue, type Staff } from '../../src-shared/contract';
 import type { ComplaintIntake, ComplaintStep } from '../../src-shared/contract/complaints';
 import { localDate } from '../../src-shared/domain/clock';
@@ -126,7 +126,11 @@ async function nextCaseNo(trx: Trx, app: AppCore, receivedOn: string): Promise<s
   const last = await trx
     .selectFrom('complaints')
     .select('case_no')
-    .where('case_no', 'like', `${prefix}%`)
+    // A range rather than LIKE (case-insensitive in SQLite, so it cannot use the index and read every case).
+    .where('case_no', '>=', prefix)
+    .where('case_no', '<', `${prefix}~`)
+    // Past 999 a day the number grows a digit: the longest is the latest.
+    .orderBy(sql`length(case_no)`, 'desc')
     .orderBy('case_no', 'desc')
     .limit(1)
     .executeTakeFirst();

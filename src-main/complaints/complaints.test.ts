@@ -523,3 +523,22 @@ describe('deadlines on the worklist', () => {
     expect(await t.call(counter, 'complaints.deadlines', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('case numbers', () => {
+  it('keep counting past 999 in a day', async () => {
+    const { counter, clientId } = await branch();
+    const first = await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)));
+    const prefix = first.caseNo.replace(/001$/, '');
+    // As if the 999th of the day had been taken (a copy of the first under that number).
+    const columns = (t.store.raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter(
+      (c) => c !== 'id' && c !== 'case_no',
+    );
+    t.store.raw
+      .prepare(
+        `INSERT INTO complaints (id, case_no, ${columns.join(', ')}) SELECT 'planted', ?, ${columns.join(', ')} FROM complaints WHERE id = ?`,
+      )
+      .run(`${prefix}999`, first.id);
+    expect((await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)))).caseNo).toBe(`${prefix}1000`);
+    expect((await ok(t.call(counter, 'complaints.create', phoneComplaint(clientId)))).caseNo).toBe(`${prefix}1001`);
+  });
+});

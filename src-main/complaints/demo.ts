@@ -218,6 +218,7 @@ async function walk(
     status = row.status as ComplaintStatus;
   };
   await take(rng.int(0, 1), { kind: 'accepted', note: '已受理，告知客户处理时限' });
+  await take(0, { kind: 'assigned', officerId: officer.id, note: null });
   if (ending === 'accepted') return;
   if (ending === 'withdrawn') {
     await take(rng.int(1, 4), { kind: 'withdrawn', note: '客户表示问题已自行解决，撤回投诉' });

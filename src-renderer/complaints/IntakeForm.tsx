@@ -28,6 +28,7 @@ import { useQuery } from '@tanstack/react-query';
 import { methodQuery } from '../api/query';
 import { useDraft } from '../forms/draft';
 import { typedToIso } from '../forms/typed-time';
+import { useWorkstationDay } from '../settings/hooks';
 import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
@@ -80,7 +81,7 @@ const EMPTY: Draft = {
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-function toInput(d: Draft): InputOf<'complaints.create'> {
+function toInput(d: Draft, timeZone: string): InputOf<'complaints.create'> {
   return {
     complainantKind: d.complainantKind,
     clientId: d.client?.id ?? null,
@@ -96,7 +97,7 @@ function toInput(d: Draft): InputOf<'complaints.create'> {
     amountFen: d.amountYuan === '' ? null : Math.round(Number(d.amountYuan) * 100),
     severity: d.severity,
     staffInvolved: d.staffInvolved,
-    receivedAt: d.receivedAt.trim() === '' ? null : typedToIso(d.receivedAt),
+    receivedAt: d.receivedAt.trim() === '' ? null : typedToIso(d.receivedAt, timeZone),
     regulatorRef: d.channel === 'regulator' ? orNull(d.regulatorRef) : null,
     regulatorDue: d.channel === 'regulator' ? orNull(d.regulatorDue) : null,
   };
@@ -114,6 +115,7 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
   const categories = useComplaintCategories();
   const staff = useQuery(methodQuery('complaints.staff', {}));
   const { draft, set, text, reset } = useDraft<Draft>(EMPTY, fields.errorOf);
+  const { timeZone } = useWorkstationDay();
   const needsClient = draft.complainantKind !== 'anonymous' && draft.complainantKind !== 'group';
   const options = (kind: 'business_line' | 'cause') => [
     { value: '', label: t('complaints.form.choose') },
@@ -122,7 +124,7 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
 
   const submit = () => {
     if (take.isPending) return;
-    const checked = check(contract['complaints.create'].input, toInput(draft));
+    const checked = check(contract['complaints.create'].input, toInput(draft, timeZone));
     if (!checked.ok) return fields.setIssues(checked.issues);
     fields.clear();
     take.mutate(checked.data, {

@@ -19,6 +19,7 @@ import { methodQuery } from '../api/query';
 import { useSession } from '../auth/hooks';
 import { useDraft } from '../forms/draft';
 import { nowTyped, typedToIso } from '../forms/typed-time';
+import { useWorkstationDay } from '../settings/hooks';
 import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
@@ -46,7 +47,7 @@ interface Draft {
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-function toStep(kind: ComplaintEventKind, d: Draft, isManager: boolean): Record<string, unknown> {
+function toStep(kind: ComplaintEventKind, d: Draft, isManager: boolean, timeZone: string): Record<string, unknown> {
   switch (kind) {
     case 'assigned':
       return { kind, officerId: d.officerId, note: orNull(d.note) };
@@ -57,7 +58,7 @@ function toStep(kind: ComplaintEventKind, d: Draft, isManager: boolean): Record<
         kind,
         extension: d.extension,
         reason: d.note,
-        complainantToldAt: typedToIso(d.toldAt),
+        complainantToldAt: typedToIso(d.toldAt, timeZone),
         approval: d.extension === 'especially_complex' && !isManager ? { login: d.approverLogin, password: d.approverPassword } : null,
       };
     case 'decided':
@@ -69,7 +70,7 @@ function toStep(kind: ComplaintEventKind, d: Draft, isManager: boolean): Record<
         reasons: d.reasons,
         rootCause: d.rootCause,
         fix: d.fix,
-        complainantToldAt: typedToIso(d.toldAt),
+        complainantToldAt: typedToIso(d.toldAt, timeZone),
       };
     case 'closed':
       return { kind, satisfaction: d.satisfaction === '' ? null : Number(d.satisfaction), note: orNull(d.note) };
@@ -95,6 +96,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
   const fields = useFieldIssues();
   const officers = useQuery({ ...methodQuery('complaints.staff', {}), enabled: kind === 'assigned' });
   const isManager = staff?.roles.includes('manager') ?? false;
+  const { timeZone } = useWorkstationDay();
   const {
     draft: d,
     set,
@@ -105,7 +107,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
       officerId: '',
       level: 'branch_manager',
       extension: kase.content?.extension === 'complex' ? 'especially_complex' : 'complex',
-      toldAt: nowTyped(),
+      toldAt: nowTyped(timeZone),
       approverLogin: '',
       approverPassword: '',
       outcome: '',
@@ -123,7 +125,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
 
   const submit = () => {
     if (step.isPending) return;
-    const input = { id: kase.id, expectedStatus: kase.status, step: toStep(kind, d, isManager) };
+    const input = { id: kase.id, expectedStatus: kase.status, step: toStep(kind, d, isManager, timeZone) };
     const checked = check(contract['complaints.step'].input, input);
     if (!checked.ok) return fields.setIssues(checked.issues.map((i) => ({ ...i, path: i.path.replace(/^step\./, '') })));
     fields.clear();

@@ -1,15 +1,17 @@
-/** Times as staff type them (`2026-12-02 14:05`, the workstation's zone) and as the contract takes them (ISO). */
+import { wallTime, wallTimeToMs } from '../../src-shared/domain/clock';
+
+/**
+ * Times as staff type them (`2026-12-02 14:05`) and as the contract takes them (ISO). Typed times are in the
+ * workstation's zone (Settings), whatever zone the machine running the browser is set to.
+ */
 
 /** "Now" as staff type it, in the workstation's zone: 2026-12-02 14:05. */
-export function nowTyped(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+export function nowTyped(timeZone: string): string {
+  return wallTime(Date.now(), timeZone);
 }
 
-/** A typed local time as ISO with its offset, or the text itself (the contract's check then names the field). */
-export function typedToIso(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) return text;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])).toISOString();
+/** A typed time as ISO, or the text itself when it is not one (the contract's check then names the field). */
+export function typedToIso(text: string, timeZone: string): string {
+  const ms = wallTimeToMs(text, timeZone);
+  return ms === null ? text : new Date(ms).toISOString();
 }

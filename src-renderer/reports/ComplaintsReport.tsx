@@ -3,14 +3,13 @@ import { Alert, Anchor, Button, Group, Loader, Paper, SegmentedControl, SimpleGr
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ComplaintsReport } from '../../src-shared/contract/complaints';
-import { localDate } from '../../src-shared/domain/clock';
 import { methodQuery } from '../api/query';
 import { categoryLabel } from '../complaints/labels';
 import { useComplaintCategories } from '../complaints/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
-import { useSettings } from '../settings/hooks';
+import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
 import { ReportExports } from './ReportExports';
@@ -40,8 +39,7 @@ const PALETTE = [
 export function ComplaintsReportSection() {
   const { t, language } = useI18n();
   const formats = useFormats();
-  const settings = useSettings();
-  const today = localDate(Date.now(), settings.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const { today } = useWorkstationDay();
   const periodState = usePeriod(today);
   const { period } = periodState;
   const report = useQuery({

@@ -1,3 +1,4 @@
+import { localDate } from '../../src-shared/domain/clock';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type InputOf } from '../../src-shared/contract';
@@ -12,6 +13,16 @@ export const settingsQuery = methodQuery('settings.get', {});
 
 export function useSettings() {
   return useQuery(settingsQuery);
+}
+
+/**
+ * The workstation's zone (Settings) — what "today" and a typed time mean — and today in it. Until the settings have
+ * loaded, the zone of the machine the browser runs on.
+ */
+export function useWorkstationDay(): { timeZone: string; today: string } {
+  const settings = useSettings();
+  const timeZone = settings.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return { timeZone, today: localDate(Date.now(), timeZone) };
 }
 
 export function useUpdateSettings() {

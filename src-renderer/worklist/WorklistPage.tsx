@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, NativeSelect, Paper, Switch, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { REMINDER_KINDS, type ReminderKind, type WorklistRow } from '../../src-shared/contract';
-import { localDate } from '../../src-shared/domain/clock';
 import { DeadlineItems } from '../complaints/deadlines';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
@@ -9,7 +8,7 @@ import { useT } from '../i18n/I18nProvider';
 import { reminderLabel } from '../reminders/labels';
 import { ReminderActions } from '../reminders/ReminderActions';
 import { useWorklist } from '../reminders/hooks';
-import { useSettings } from '../settings/hooks';
+import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
 import { Page } from '../shell/Page';
 
@@ -23,8 +22,7 @@ const NO_ROWS: WorklistRow[] = [];
 export function WorklistPage() {
   const t = useT();
   const formats = useFormats();
-  const settings = useSettings();
-  const today = localDate(Date.now(), settings.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const { today } = useWorkstationDay();
   const [kind, setKind] = useState<ReminderKind | ''>('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const filters = useMemo(() => ({ ...(kind ? { kind } : {}), overdueOnly }), [kind, overdueOnly]);

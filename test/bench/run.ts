@@ -2,16 +2,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClients } from './clients';
+import { benchComplaints } from './complaints';
 import { crashHarness } from './crash';
 import { benchSync } from './sync';
 
 // `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`
 // `npm run bench -- sync [--clients 100000] [--push 100000] [--runs 50] [--json]`: prints figures, never asserts.
+// `npm run bench -- complaints [--complaints 50000] [--queries 300] [--json]`: list, report and intake times.
 // `npm run bench -- crash [--runs 200] [--seed 1] [--json]`: kills a writer at random moments, checks after each.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     clients: { type: 'string' },
+    complaints: { type: 'string', default: '50000' },
     push: { type: 'string', default: '100000' },
     runs: { type: 'string' },
     seed: { type: 'string', default: '1' },
@@ -41,6 +44,14 @@ if (which === 'clients') {
     workDir: values['work-dir'],
     log,
   });
+} else if (which === 'complaints') {
+  result = await benchComplaints({
+    complaints: Number(values.complaints),
+    seed: Number(values.seed),
+    queries: Number(values.queries),
+    workDir: values['work-dir'],
+    log,
+  });
 } else if (which === 'crash') {
   result = await crashHarness({
     runs: Number(values.runs ?? 200),
@@ -50,7 +61,7 @@ if (which === 'clients') {
     log,
   });
 } else {
-  console.error(`unknown benchmark: ${which} (available: clients, sync, crash)`);
+  console.error(`unknown benchmark: ${which} (available: clients, sync, complaints, crash)`);
   process.exit(2);
 }
 console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

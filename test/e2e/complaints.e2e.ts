@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTER_COLUMNS } from '../../src-main/complaints/register';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
 
@@ -88,6 +90,19 @@ describe('a complaint from the phone to its closing', () => {
     expect(await clerk.getByTestId('nav-complaints').isVisible()).toBe(false);
     expect(await clerk.getByTestId('receipt-print').isVisible()).toBe(false);
     await clerk.emulateMedia({ media: 'screen' });
+
+    // The letter the complainant brought, scanned: attached before anyone accepts the case. A program named like a
+    // PDF is refused by its content, in the clerk's language.
+    const attachInput = clerk.locator('input[type=file]');
+    await attachInput.setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
+    await expect.poll(() => clerk.getByTestId('attach-error').textContent()).toBe(zhCN['errors.complaints.attachment_type']);
+    await clerk.getByTestId('attach-note').fill('客户来信扫描件');
+    await attachInput.setInputFiles({
+      name: '来信.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% a scanned letter\n'),
+    });
+    await expect.poll(() => clerk.getByTestId('receipt-file').allTextContents()).toEqual(['来信.pdf']);
     await clerk.getByTestId('receipt-done').click();
     // The clerk follows how the case stands, not what it says.
     await clerk.getByTestId('case-status-only').waitFor();
@@ -110,6 +125,8 @@ describe('a complaint from the phone to its closing', () => {
       await officer.getByTestId('step-submit').click();
       await officer.getByTestId('step-form').waitFor({ state: 'detached' });
     };
+    // The clerk's scan is on the case.
+    await expect.poll(() => officer.getByTestId('case-file').allTextContents()).toEqual([expect.stringContaining('来信.pdf')]);
     await take('accepted');
     await take('assigned', async () => {
       await officer.getByTestId('step-officer').selectOption({ label: OFFICER.name });
@@ -156,6 +173,35 @@ describe('a complaint from the phone to its closing', () => {
     await clerk.getByTestId('nav-complaints').click();
     const row = clerk.getByTestId('complaint-row').filter({ hasText: caseNo });
     await expect.poll(() => row.textContent()).toContain(zhCN['complaints.status.closed']);
+    expect(errors).toEqual([]);
+  });
+
+  it('the manager finds the case in the register export and on the report’s chart', async () => {
+    const manager = await newPage();
+    await signIn(manager, MANAGER);
+    await manager.getByTestId('nav-reports').click();
+    await manager.getByTestId('complaints-report').waitFor();
+    await expect.poll(() => manager.getByTestId('figure-received').textContent()).toBe('1');
+    expect(await manager.getByTestId('figure-decided').textContent()).toBe('1');
+    expect(await manager.getByTestId('figure-in-time').textContent()).toBe('100.0%');
+    // One bar, by channel: the phone.
+    await manager.getByTestId('report-dimension').getByText(zhCN['reports.complaints.dimension.channel']).click();
+    const chart = manager.getByTestId('complaints-chart');
+    await expect.poll(() => chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await expect.poll(() => chart.textContent()).toContain(zhCN['complaints.channel.phone']);
+
+    // The register for the period: the documented columns, the case on its line, the complainant masked.
+    await manager.getByTestId('report-export').click();
+    const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByTestId('export-register-csv').click()]);
+    const file = await download.path();
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]?.split(',')).toEqual(REGISTER_COLUMNS.map(([name]) => name));
+    const line = lines.find((l) => l.startsWith(caseNo))?.split(',') ?? [];
+    expect(line.slice(3, 9)).toEqual(['电话', '信用卡', '定价收费', expect.stringMatching(/^.\*+$/u), '部分成立', '0']);
+    expect(line[11]).toBe('是');
     expect(errors).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { Alert, Badge, Button, Center, Grid, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
 import { type ClientProfile, DEFAULT_SETTINGS } from '../../../src-shared/contract';
-import { localDate } from '../../../src-shared/domain/clock';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/I18nProvider';
-import { useSettings } from '../../settings/hooks';
+import { useSettings, useWorkstationDay } from '../../settings/hooks';
 import { Page } from '../../shell/Page';
 import { hrefOf } from '../../shell/router';
 import { ContactForm } from '../contacts/ContactForm';
@@ -48,7 +47,7 @@ function Profile({ profile, updatedAt, back }: { profile: ClientProfile; updated
   const t = useT();
   const settings = useSettings();
   // "Today" at the branch, in the workstation's zone from the settings (what main's date rules use too).
-  const today = localDate(Date.now(), settings.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const { today } = useWorkstationDay();
   const contentRef = useRef<HTMLTextAreaElement>(null);
   const [correcting, setCorrecting] = useState<Contact | null>(null);
 
