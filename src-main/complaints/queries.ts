@@ -9,7 +9,6 @@ import {
   deadlineState,
   foldCase,
   handlesComplaints,
-  OPEN_STATUSES,
   stepsFrom,
 } from '../../src-shared/domain/complaints';
 import { addDays } from '../../src-shared/domain/calendar-date';
@@ -17,7 +16,7 @@ import type { AppCore } from '../app';
 import { todayOf } from '../app';
 import type { Database } from '../store/schema';
 import { caseAttachments } from './attachments';
-import { caseEvents } from './state';
+import { caseEvents, openCase } from './state';
 
 type View = (typeof COMPLAINT_LIST_VIEWS)[number];
 export interface ListPage {
@@ -82,7 +81,7 @@ export async function listComplaints(
   const byDue = OPEN_VIEWS.includes(input.view);
   let q = summaryQuery(app.store.db);
   if (!handlesComplaints(staff.roles) || input.view === 'taken_by_me') q = q.where('c.taken_by', '=', staff.id);
-  if (byDue) q = q.where('c.status', 'in', [...OPEN_STATUSES]);
+  if (byDue) q = q.where(openCase);
   if (input.view === 'closed') q = q.where('c.status', 'in', ['closed', 'withdrawn']);
   if (input.view === 'overdue') q = q.where('c.due_on', '<', today);
   if (input.view === 'near') q = q.where('c.due_on', '>=', today).where('c.due_on', '<=', addDays(today, nearDays));
@@ -123,7 +122,7 @@ export async function complaintDeadlines(app: AppCore, staff: Staff) {
   const manager = staff.roles.includes('manager');
   const scoped = <Q extends ReturnType<typeof summaryQuery>>(q: Q) =>
     q
-      .where('c.status', 'in', [...OPEN_STATUSES])
+      .where(openCase)
       .where('c.due_on', '<=', horizon)
       .$if(!manager, (w) => w.where((eb) => eb.or([eb('c.officer_id', '=', staff.id), eb('c.officer_id', 'is', null)])));
   const rows = await scoped(summaryQuery(app.store.db)).orderBy('c.due_on').orderBy('c.id').limit(DEADLINE_LIMIT).execute();

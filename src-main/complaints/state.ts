@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   type CaseEvent,
   type ComplaintEventKind,
@@ -6,6 +7,7 @@ import {
   dueOf,
   type EventData,
   foldCase,
+  OPEN_STATUSES,
 } from '../../src-shared/domain/complaints';
 import { perConnection, type RawDb } from '../store/open';
 
@@ -82,3 +84,9 @@ export function refreshCases(raw: RawDb, complaintIds: Iterable<string>): void {
     );
   }
 }
+
+/**
+ * "The case is open", written as the partial indexes complaints_open_due and complaints_open_officer are (a literal
+ * list: SQLite uses a partial index only for a query that names its condition, and a bound parameter does not).
+ */
+export const openCase = sql<boolean>`status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
