@@ -111,8 +111,17 @@ const ENDINGS: [ComplaintStatus | 'late', number][] = [
   ['late', 1],
 ];
 
-/** How many days ago a case still open came in (a finished one: anytime in the year); a late one is past its 15 days. */
-const RECENCY = { received: [0, 1], accepted: [0, 3], investigating: [1, 12], escalated: [2, 12], late: [17, 30] } as const;
+/** How many days ago a case still open came in (a closed one: anytime in the year); a late one is past its 15 days. */
+const RECENCY = {
+  received: [0, 1],
+  accepted: [0, 3],
+  investigating: [1, 12],
+  escalated: [2, 12],
+  late: [17, 30],
+  // Decided and not yet closed, or under a review's 30 days: of the last few weeks.
+  decided: [5, 40],
+  review: [14, 25],
+} as const;
 
 /** A clock standing at a given moment: each demo step is taken when it would have been. */
 class AtClock implements Clock {
@@ -212,7 +221,7 @@ async function walk(
   let status: ComplaintStatus = 'received';
   /** The step `days` later (never past now); `step` is given the moment, for steps that record when the complainant was told. */
   const take = async (days: number, step: ComplaintStep | ((toldAt: string) => ComplaintStep)) => {
-    at.at = Math.min(at.at + days * DAY_MS, until);
+    at.at = Math.min(at.at + days * DAY_MS + rng.int(10, 240) * 60_000, until);
     await takeStep(trx, app, officer, id, status, typeof step === 'function' ? step(new Date(at.at).toISOString()) : step);
     const row = await trx.selectFrom('complaints').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     status = row.status as ComplaintStatus;

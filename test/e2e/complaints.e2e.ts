@@ -181,9 +181,9 @@ describe('a complaint from the phone to its closing', () => {
     await signIn(manager, MANAGER);
     await manager.getByTestId('nav-reports').click();
     await manager.getByTestId('complaints-report').waitFor();
-    await expect.poll(() => manager.getByTestId('figure-received').textContent()).toBe('1');
-    expect(await manager.getByTestId('figure-decided').textContent()).toBe('1');
-    expect(await manager.getByTestId('figure-in-time').textContent()).toBe('100.0%');
+    // The demo branch's year of cases, and this one.
+    await expect.poll(async () => Number(await manager.getByTestId('figure-received').textContent())).toBeGreaterThan(1);
+    const received = Number(await manager.getByTestId('figure-received').textContent());
     // One bar, by channel: the phone.
     await manager.getByTestId('report-dimension').getByText(zhCN['reports.complaints.dimension.channel']).click();
     const chart = manager.getByTestId('complaints-chart');
@@ -202,6 +202,8 @@ describe('a complaint from the phone to its closing', () => {
     const line = lines.find((l) => l.startsWith(caseNo))?.split(',') ?? [];
     expect(line.slice(3, 9)).toEqual(['电话', '信用卡', '定价收费', expect.stringMatching(/^.\*+$/u), '部分成立', '0']);
     expect(line[11]).toBe('是');
+    // The register lists the same cases the report counts.
+    expect(lines.length - 1).toBe(received);
     expect(errors).toEqual([]);
   });
 });
