@@ -60,15 +60,16 @@ describe('a new workstation and the head-office hub', () => {
     await page.getByTestId('sync-demo-settings').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(zhCN['nav.settings']);
     await page.getByTestId('demo-holds').waitFor();
+    // Eight relationship managers and a complaint officer came with the demo clients.
     expect(await page.getByTestId('demo-holds').textContent()).toBe(
-      translate('zh-CN', 'settings.demo.holds', { clients: '2,000', staff: '8' }),
+      translate('zh-CN', 'settings.demo.holds', { clients: '2,000', staff: '9' }),
     );
     await page.getByTestId('demo-remove').click();
     // A second look before anything goes: the dialog says what will be removed.
     await page.getByTestId('demo-remove-confirm').click();
     await page.getByTestId('demo-removed').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('demo-removed').textContent()).toBe(
-      translate('zh-CN', 'settings.demo.removed', { clients: '2,000', staff: '8' }),
+      translate('zh-CN', 'settings.demo.removed', { clients: '2,000', staff: '9' }),
     );
     await expect.poll(() => page.getByTestId('demo-none').count()).toBe(1);
     await page.getByTestId('nav-sync').click();
