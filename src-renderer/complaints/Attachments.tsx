@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ComplaintAttachment } from '../../src-shared/contract/complaints';
 import { api } from '../api/client';
+import { downloadBase64 } from '../files/download';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
@@ -68,19 +69,10 @@ export function AttachFile({ caseId, onAttached }: { caseId: string; onAttached?
   );
 }
 
-/** Opens a file in a new tab (the browser's or Electron's viewer), put together and checked in main. */
+/** Saves a file under its name, put together and checked in main (new windows are closed to the app's pages). */
 async function openFile(id: string): Promise<void> {
   const file = await api.complaints.attachment({ id });
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.target = '_blank';
-  link.rel = 'noopener';
-  // PDFs and pictures open in a viewer; the name is kept for "save as".
-  link.download = file.contentType === 'application/pdf' || file.contentType.startsWith('image/') ? '' : file.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBase64(file.fileName, file.contentBase64, file.contentType);
 }
 
 /** A case's files: what, how large, who added them and when; each opens on a click. */

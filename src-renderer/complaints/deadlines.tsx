@@ -16,20 +16,11 @@ const deadlinesQuery = methodQuery('complaints.deadlines', {});
 
 /**
  * Cases past or near their deadline for this member of staff (complaint officers and managers; nobody else asks).
- * Read again every minute, and whenever a sync has finished (it may have brought another desk's steps).
+ * Read again every minute, and after each sync (DeadlineAlerts, mounted once, listens for it).
  */
 export function useComplaintDeadlines() {
   const { staff } = useSession();
-  const queryClient = useQueryClient();
-  const allowed = mayCall(staff, 'complaints.deadlines');
-  useEffect(
-    () =>
-      api.on('sync.status', (status) => {
-        if (!status.running) void queryClient.invalidateQueries({ queryKey: deadlinesQuery.queryKey });
-      }),
-    [queryClient],
-  );
-  return useQuery({ ...deadlinesQuery, enabled: allowed, refetchInterval: 60_000, staleTime: 30_000 });
+  return useQuery({ ...deadlinesQuery, enabled: mayCall(staff, 'complaints.deadlines'), refetchInterval: 60_000, staleTime: 30_000 });
 }
 
 function daysText(t: ReturnType<typeof useT>, c: ComplaintSummary): string {
@@ -44,6 +35,15 @@ function daysText(t: ReturnType<typeof useT>, c: ComplaintSummary): string {
 export function DeadlineAlerts() {
   const t = useT();
   const deadlines = useComplaintDeadlines();
+  const queryClient = useQueryClient();
+  // A finished sync may have brought another desk's steps: the count, the worklist and the alerts read again.
+  useEffect(
+    () =>
+      api.on('sync.status', (status) => {
+        if (!status.running) void queryClient.invalidateQueries({ queryKey: deadlinesQuery.queryKey });
+      }),
+    [queryClient],
+  );
   const seen = useRef<Map<string, string> | null>(null);
   const data = deadlines.data;
   useEffect(() => {

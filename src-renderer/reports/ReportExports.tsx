@@ -1,13 +1,9 @@
 import { Button, Group, Menu, Progress, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Period } from '../../src-shared/domain/periods';
 import { api } from '../api/client';
-import { isApiError } from '../api/errors';
-import { downloadBase64 } from '../clients/list/download';
-import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useT } from '../i18n/I18nProvider';
-import { useCancellableJob } from '../jobs/hooks';
+import { useExportJob } from '../files/export-job';
 
 type Choice = { what: 'register' | 'report'; format: 'csv' | 'xlsx' };
 
@@ -15,21 +11,10 @@ type Choice = { what: 'register' | 'report'; format: 'csv' | 'xlsx' };
 export function ReportExports({ period }: { period: Period }) {
   const t = useT();
   const formats = useFormats();
-  const job = useCancellableJob((jobId, input: Choice) => api.complaints.export({ jobId, ...period, ...input }));
-  const start = (choice: Choice) => {
-    if (job.isPending) return;
-    job.mutate(choice, {
-      onSuccess: (file) => {
-        downloadBase64(file.fileName, file.contentBase64, choice.format);
-        notifications.show({ color: 'teal', message: t('reports.export.done', { name: file.fileName }) });
-      },
-      onError: (error) =>
-        notifications.show({
-          color: isApiError(error, 'errors.cancelled') ? 'gray' : 'red',
-          message: isApiError(error, 'errors.cancelled') ? t('clients.export.cancelled') : errorMessage(t, error),
-        }),
-    });
-  };
+  const { job, start } = useExportJob(
+    (jobId, input: Choice) => api.complaints.export({ jobId, ...period, ...input }),
+    (file) => t('reports.export.done', { name: file.fileName }),
+  );
   const { progress } = job;
   return (
     <Stack gap={4}>

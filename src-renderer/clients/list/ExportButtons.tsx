@@ -1,15 +1,11 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { ClientFilters } from '../../../src-shared/contract';
-import { isApiError } from '../../api/errors';
 import { useSession } from '../../auth/hooks';
 import { mayCall } from '../../auth/access';
-import { errorMessage } from '../../i18n/errors';
 import { useFormats } from '../../i18n/formats';
 import { useT } from '../../i18n/I18nProvider';
-import { useCancellableJob } from '../../jobs/hooks';
-import { downloadBase64 } from './download';
 import { exportClients } from './hooks';
+import { useExportJob } from '../../files/export-job';
 
 type Format = 'csv' | 'xlsx';
 
@@ -21,38 +17,21 @@ export function ExportButtons({ filters }: { filters: ClientFilters }) {
   const t = useT();
   const formats = useFormats();
   const { staff } = useSession();
-  const job = useCancellableJob((jobId, input: { format: Format; filters: ClientFilters }) => exportClients(jobId, input));
+  const { job, start } = useExportJob(
+    (jobId, input: { format: Format; filters: ClientFilters }) => exportClients(jobId, input),
+    (file) => t('clients.export.done', { count: formats.count(file.rows) }),
+  );
   if (!mayCall(staff, 'clients.export')) return null;
-
-  const start = (format: Format) => {
-    if (job.isPending) return;
-    job.mutate(
-      { format, filters },
-      {
-        onSuccess: (file) => {
-          downloadBase64(file.fileName, file.contentBase64, format);
-          notifications.show({ color: 'teal', message: t('clients.export.done', { count: formats.count(file.rows) }) });
-        },
-        onError: (error) => {
-          const cancelled = isApiError(error, 'errors.cancelled');
-          notifications.show({
-            color: cancelled ? 'gray' : 'red',
-            message: cancelled ? t('clients.export.cancelled') : errorMessage(t, error),
-          });
-        },
-      },
-    );
-  };
 
   const { progress } = job;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Stack gap={4} miw={260} ml="auto">
       <Group gap="xs" justify="flex-end">
-        <Button data-testid="export-csv" variant="default" onClick={() => start('csv')} disabled={job.isPending}>
+        <Button data-testid="export-csv" variant="default" onClick={() => start({ format: 'csv', filters })} disabled={job.isPending}>
           {t('clients.export.csv')}
         </Button>
-        <Button data-testid="export-xlsx" variant="default" onClick={() => start('xlsx')} disabled={job.isPending}>
+        <Button data-testid="export-xlsx" variant="default" onClick={() => start({ format: 'xlsx', filters })} disabled={job.isPending}>
           {t('clients.export.xlsx')}
         </Button>
         {job.isPending && (
