@@ -39,12 +39,12 @@ const PALETTE = [
 export function ComplaintsReportSection() {
   const { t, language } = useI18n();
   const formats = useFormats();
-  const { today } = useWorkstationDay();
+  const { today, known } = useWorkstationDay();
   const periodState = usePeriod(today);
   const { period } = periodState;
   const report = useQuery({
     ...methodQuery('complaints.report', period ?? { from: today, to: today }),
-    enabled: period !== null,
+    enabled: period !== null && known,
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

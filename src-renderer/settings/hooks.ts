@@ -17,12 +17,13 @@ export function useSettings() {
 
 /**
  * The workstation's zone (Settings) — what "today" and a typed time mean — and today in it. Until the settings have
- * loaded, the zone of the machine the browser runs on.
+ * loaded (`known` false), the zone of the machine the browser runs on: a figure for "this year" or "today" waits for
+ * `known`, since the two zones' days differ for some hours of every day.
  */
-export function useWorkstationDay(): { timeZone: string; today: string } {
+export function useWorkstationDay(): { timeZone: string; today: string; known: boolean } {
   const settings = useSettings();
   const timeZone = settings.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return { timeZone, today: localDate(Date.now(), timeZone) };
+  return { timeZone, today: localDate(Date.now(), timeZone), known: settings.data !== undefined };
 }
 
 export function useUpdateSettings() {
