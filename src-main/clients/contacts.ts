@@ -22,6 +22,8 @@ export async function logContact(
   today: string,
   staff: Staff,
   input: LogContactInput,
+  /** The event the contact was made for (an invitation call): the event's review counts by it. */
+  eventId: string | null = null,
 ) {
   const client = await trx
     .selectFrom('clients')
@@ -94,6 +96,7 @@ export async function logContact(
     corrects_id: input.correctsId,
     recommendation: input.recommendation ? JSON.stringify(input.recommendation) : null,
     flags: JSON.stringify(flags),
+    event_id: eventId,
   };
   await trx.insertInto('contacts').values(row).execute();
   await recordChange(trx, clock, { table: 'contacts', rowId: row.id, hlc, change: { op: 'insert' } });

@@ -10,11 +10,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * accounts. It never enters the outbox, a workstation holding it is not enrolled, and it is removed whole.
  */
 export async function isDemoRow(trx: Db, table: SyncedTableName, rowId: string): Promise<boolean> {
-  if (table === 'clients' || table === 'staff' || table === 'complaints') {
-    // Marked rows: seeded clients and staff, and demo cases (an anonymous one names no client).
+  if (table === 'clients' || table === 'staff' || table === 'complaints' || table === 'events') {
+    // Marked rows: seeded clients and staff, demo cases (an anonymous one names no client) and demo events.
     const row = await trx.selectFrom(table).select('demo').where('id', '=', rowId).executeTakeFirst();
     if (row?.demo === 1) return true;
-    if (table !== 'complaints') return false;
+    if (table === 'clients' || table === 'staff') return false;
   }
   const { clientRefs: refs = [], parentRef } = syncedTable(table);
   if (parentRef) {
@@ -22,7 +22,7 @@ export async function isDemoRow(trx: Db, table: SyncedTableName, rowId: string):
       id: string | null;
     }>`SELECT ${sql.ref(parentRef.column)} AS id FROM ${sql.table(table)} WHERE id = ${rowId}`.execute(trx);
     const parentId = parent.rows[0]?.id;
-    return typeof parentId === 'string' && isDemoRow(trx, parentRef.table as SyncedTableName, parentId);
+    if (typeof parentId === 'string' && (await isDemoRow(trx, parentRef.table as SyncedTableName, parentId))) return true;
   }
   if (refs.length === 0) return false;
   // Table and column names come from the registry's closed list, never from input.

@@ -3,6 +3,7 @@ import { authHandlers } from '../auth/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
+import { eventsHandlers } from '../events/handlers';
 import { demoHandlers } from '../demo/handlers';
 import { jobsHandlers } from '../jobs';
 import { remindersHandlers } from '../reminders/handlers';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...storeHandlers,
   ...complaintsHandlers,
+  ...eventsHandlers,
 };

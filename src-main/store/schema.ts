@@ -27,6 +27,11 @@ export interface Database {
   complaint_categories: ComplaintCategoriesTable;
   complaint_attachments: ComplaintAttachmentsTable;
   complaint_attachment_chunks: ComplaintAttachmentChunksTable;
+  events: EventsTable;
+  event_steps: EventStepsTable;
+  event_guests: EventGuestsTable;
+  event_answers: EventAnswersTable;
+  event_checkins: EventCheckinsTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -199,6 +204,8 @@ export interface ContactsTable extends SyncColumns {
   recommendation: string | null;
   /** JSON array of compliance flags, e.g. sale_without_dual_recording. */
   flags: string;
+  /** The event this contact was made for (an invitation call, a sale at the salon). */
+  event_id: string | null;
 }
 
 export interface PointsLedgerTable extends SyncColumns {
@@ -360,4 +367,81 @@ export interface ComplaintAttachmentChunksTable extends SyncColumns {
   n: number;
   /** Base64 of at most ATTACHMENT_CHUNK_BYTES of content. */
   data: string;
+}
+
+/** An event's plan (travels, merged as a row) and what is derived on this device from its record. */
+export interface EventsTable extends SyncColumns {
+  title: string;
+  type: string;
+  starts_at: string;
+  starts_on: string;
+  ends_at: string | null;
+  venue: string;
+  capacity: number;
+  /** JSON of the target segment the list was built from. */
+  segment: string;
+  cost_per_head_fen: number | null;
+  cost_total_fen: number | null;
+  actual_cost_fen: number | null;
+  host: string | null;
+  speakers: string | null;
+  description: string | null;
+  created_by: string | null;
+  demo: Generated<number>;
+  status: Generated<string>;
+  guests: Generated<number>;
+  invited: Generated<number>;
+  seated: Generated<number>;
+  waitlisted: Generated<number>;
+  checked_in: Generated<number>;
+  cancelled_hlc: string | null;
+}
+
+export interface EventStepsTable extends SyncColumns {
+  event_id: string;
+  step: string;
+  reason: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+}
+
+export interface EventGuestsTable extends SyncColumns {
+  event_id: string;
+  client_id: string;
+  source: string;
+  reason: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+  state: Generated<string>;
+  queue: number | null;
+  inviter_id: string | null;
+  taker_id: string | null;
+  notice: string | null;
+  notice_for: string | null;
+  checked_in_at: string | null;
+}
+
+export interface EventAnswersTable extends SyncColumns {
+  event_id: string;
+  guest_id: string;
+  kind: string;
+  channel: string | null;
+  contact_id: string | null;
+  seat_seen: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+  note: string | null;
+}
+
+export interface EventCheckinsTable extends SyncColumns {
+  event_id: string;
+  guest_id: string | null;
+  client_id: string;
+  walk_in: Generated<number>;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
 }

@@ -11,6 +11,7 @@ import {
 import type { ClientKeyMaker } from '../clients/bulk';
 import { ClientRederiver, type DerivePolicy } from '../clients/rederive';
 import { refreshCases } from '../complaints/state';
+import { refreshEvents } from '../events/state';
 import type { RawDb } from '../store/open';
 
 type Stmt = BetterSqlite3.Statement;
@@ -55,6 +56,8 @@ export class ChangeApplier {
   private readonly derived: ClientRederiver;
   /** The complaints a change touched: their status, officer and due day are folded again from their events. */
   private readonly cases = new Set<string>();
+  /** The events a change touched: their status, seats and calls owed are folded again from their record. */
+  private readonly events = new Set<string>();
   /** The newest stamp seen, so later local stamps sort after it. */
   maxHlc = '';
 
@@ -193,6 +196,9 @@ export class ChangeApplier {
     if (change.table === 'complaints') this.cases.add(change.rowId);
     if (parent?.table === 'complaints' && typeof change.values[parent.column] === 'string')
       this.cases.add(String(change.values[parent.column]));
+    if (change.table === 'events') this.events.add(change.rowId);
+    if (parent?.table === 'events' && typeof change.values[parent.column] === 'string')
+      this.events.add(String(change.values[parent.column]));
     const ids = change.table === 'clients' ? [change.rowId] : (syncedTable(change.table).clientRefs ?? []).map((c) => change.values[c]);
     for (const id of ids) if (typeof id === 'string') this.derived.touch(id, rewriteSearch);
   }
@@ -349,7 +355,11 @@ export class ChangeApplier {
   finish(): number {
     refreshCases(this.ctx.raw, this.cases);
     this.cases.clear();
-    return this.derived.finish();
+    const clients = this.derived.finish();
+    // After the clients: a guest's relationship manager may have come with this page.
+    refreshEvents(this.ctx.raw, this.events);
+    this.events.clear();
+    return clients;
   }
 }
 

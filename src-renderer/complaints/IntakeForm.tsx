@@ -33,7 +33,7 @@ import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { useComplaintCategories, useTakeComplaint } from './hooks';
 
 export type TakenComplaint = OutputOf<'complaints.create'> & { complainant: string };
@@ -156,7 +156,12 @@ export function IntakeForm({ onTaken }: { onTaken: (taken: TakenComplaint) => vo
             w="fit-content"
           />
           {needsClient && (
-            <ClientPicker value={draft.client} onChange={(client) => set('client', client)} error={fields.errorOf('clientId')} />
+            <ClientPicker
+              testId="complaint-client"
+              value={draft.client}
+              onChange={(client) => set('client', client)}
+              error={fields.errorOf('clientId')}
+            />
           )}
           {draft.complainantKind !== 'client' && (
             <Group grow align="flex-start">

@@ -23,6 +23,11 @@ const TABLE_LABELS: Record<SyncedTableName, TranslationKey> = {
   complaint_categories: 'sync.table.complaint_categories',
   complaint_attachments: 'sync.table.complaint_attachments',
   complaint_attachment_chunks: 'sync.table.complaint_attachment_chunks',
+  events: 'sync.table.events',
+  event_steps: 'sync.table.event_steps',
+  event_guests: 'sync.table.event_guests',
+  event_answers: 'sync.table.event_answers',
+  event_checkins: 'sync.table.event_checkins',
 };
 
 const REASON_LABELS: Record<(typeof PARKED_REASONS)[number], TranslationKey> = {

@@ -5,6 +5,7 @@ import { authContract } from './auth';
 import { clientsContract } from './clients';
 import { complaintsContract } from './complaints';
 import { demoContract } from './demo';
+import { eventsContract } from './events';
 import { jobsContract } from './jobs';
 import { remindersContract } from './reminders';
 import { settingsContract } from './settings';
@@ -25,6 +26,7 @@ export const contract = {
   ...demoContract,
   ...storeContract,
   ...complaintsContract,
+  ...eventsContract,
 };
 
 export type Contract = typeof contract;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   EVENT_STATUSES,
   EVENT_TRANSITIONS,
+  type EventRecord,
   eventStepFrom,
+  foldEvent,
   type EventStatus,
   type EventStep,
   movedDown,
@@ -119,5 +121,151 @@ describe('the review’s figures', () => {
       costPerAttendeeFen: null,
       costPerSaleFen: null,
     });
+  });
+});
+
+describe('an event’s whole record, folded', () => {
+  type A = EventRecord['answers'][number];
+  const rec = (
+    n: number,
+    guestId: string,
+    kind: A['kind'],
+    staffId: string | null = 'inviter',
+    seatSeen: A['seatSeen'] = null,
+    device = 'a',
+  ): A => ({
+    guestId,
+    kind,
+    hlc: hlc(n, device),
+    staffId,
+    seatSeen,
+  });
+  const base = (answers: A[], extra: Partial<EventRecord> = {}): EventRecord => ({
+    capacity: 2,
+    steps: [{ step: 'opened', hlc: hlc(1) }],
+    guests: ['g1', 'g2', 'g3', 'g4'].map((id, i) => ({ id, clientId: `c${i + 1}`, hlc: hlc(2 + i) })),
+    answers,
+    checkins: [],
+    ...extra,
+  });
+
+  it('lists, invites, seats and queues', () => {
+    const f = foldEvent(
+      base([
+        rec(10, 'g1', 'invited'),
+        rec(11, 'g1', 'accepted', 'inviter', 'seated'),
+        rec(12, 'g2', 'invited'),
+        rec(13, 'g2', 'accepted', 'inviter', 'seated'),
+        rec(14, 'g3', 'invited'),
+        rec(15, 'g3', 'accepted', 'clerk', 'waitlisted'),
+      ]),
+    );
+    expect(f.status).toBe('open');
+    expect([...f.guests.values()].map((g) => [g.state, g.queue, g.notice])).toEqual([
+      ['seated', 1, null],
+      ['seated', 2, null],
+      ['waitlisted', 3, null],
+      ['listed', null, null],
+    ]);
+    expect(f.counts).toEqual({ guests: 4, invited: 3, seated: 2, waitlisted: 1, checkedIn: 0 });
+    expect(f.guests.get('g3')).toMatchObject({ inviterId: 'inviter', takerId: 'clerk' });
+  });
+
+  it('moves the next guest up when a seat frees, and the call to them clears the item', () => {
+    const answers = [
+      rec(11, 'g1', 'accepted', 'a', 'seated'),
+      rec(12, 'g2', 'invited', 'b'),
+      rec(13, 'g2', 'accepted', 'b', 'seated'),
+      rec(14, 'g3', 'invited', 'c'),
+      rec(15, 'g3', 'accepted', 'c', 'waitlisted'),
+      rec(16, 'g1', 'withdrew', 'a'),
+    ];
+    const moved = foldEvent(base(answers)).guests.get('g3');
+    expect(moved).toMatchObject({ state: 'seated', queue: 2, notice: 'moved_up', noticeFor: 'inviter', inviterId: 'c' });
+    const told = foldEvent(base([...answers, rec(17, 'g3', 'told', 'c', 'seated')])).guests.get('g3');
+    expect(told).toMatchObject({ state: 'seated', notice: null });
+    // Removed from the list frees a seat the same way.
+    const removed = foldEvent(base([...answers.slice(0, 5), rec(16, 'g2', 'removed', 'b')]));
+    expect(removed.guests.get('g2')?.state).toBe('removed');
+    expect(removed.guests.get('g3')?.notice).toBe('moved_up');
+    expect(removed.counts.guests).toBe(3);
+  });
+
+  it('puts the later of two offline acceptances for the last seat on the waitlist, and tells its taker', () => {
+    // Both workstations saw a free seat; sync brings both.
+    const answers = [
+      rec(11, 'g1', 'accepted', 'a', 'seated'),
+      rec(21, 'g2', 'accepted', 'x', 'seated', 'b'),
+      rec(20, 'g3', 'accepted', 'y', 'seated', 'a'),
+    ];
+    const f = foldEvent(base(answers));
+    expect(f.counts.seated).toBe(2);
+    expect(f.guests.get('g3')).toMatchObject({ state: 'seated', notice: null });
+    expect(f.guests.get('g2')).toMatchObject({ state: 'waitlisted', notice: 'moved_down', noticeFor: 'taker', takerId: 'x' });
+    // Told they wait; later a seat frees and they move up: a new call is owed.
+    const told = [...answers, rec(22, 'g2', 'told', 'x', 'waitlisted')];
+    expect(foldEvent(base(told)).guests.get('g2')?.notice).toBeNull();
+    expect(foldEvent(base([...told, rec(23, 'g1', 'declined', 'a')])).guests.get('g2')).toMatchObject({
+      state: 'seated',
+      notice: 'moved_up',
+    });
+  });
+
+  it('owes every accepted guest a call when the event is cancelled, until told', () => {
+    const answers = [
+      rec(11, 'g1', 'accepted', 'a', 'seated'),
+      rec(12, 'g2', 'declined', 'b'),
+      rec(13, 'g3', 'accepted', 'c', 'seated'),
+      rec(14, 'g4', 'accepted', 'd', 'waitlisted'),
+    ];
+    const steps = [
+      { step: 'opened' as const, hlc: hlc(1) },
+      { step: 'cancelled' as const, hlc: hlc(30) },
+    ];
+    const f = foldEvent({ ...base(answers), capacity: 2, steps });
+    expect(f.status).toBe('cancelled');
+    expect([...f.guests.values()].map((g) => g.notice)).toEqual(['cancelled', null, 'cancelled', 'cancelled']);
+    // A call before the cancellation does not count.
+    const early = foldEvent({ ...base([...answers, rec(25, 'g1', 'told', 'a', 'seated')]), steps });
+    expect(early.guests.get('g1')?.notice).toBe('cancelled');
+    const after = foldEvent({ ...base([...answers, rec(31, 'g1', 'told', 'a', 'seated')]), steps });
+    expect(after.guests.get('g1')?.notice).toBeNull();
+  });
+
+  it('passes over a step its state no longer allows (held on one workstation, cancelled on another)', () => {
+    const f = foldEvent(
+      base([], {
+        steps: [
+          { step: 'opened', hlc: hlc(1) },
+          { step: 'held', hlc: hlc(5, 'a') },
+          { step: 'cancelled', hlc: hlc(6, 'b') },
+        ],
+      }),
+    );
+    expect(f).toMatchObject({ status: 'held', cancelledHlc: null });
+  });
+
+  it('takes a client added twice offline as one guest, and counts each arrival once', () => {
+    const f = foldEvent(
+      base([rec(11, 'g1', 'accepted', 'a', 'seated'), rec(12, 'dup', 'accepted', 'b', 'seated', 'b')], {
+        guests: [
+          { id: 'g1', clientId: 'c1', hlc: hlc(2) },
+          { id: 'dup', clientId: 'c1', hlc: hlc(3, 'b') },
+        ],
+        checkins: [
+          { clientId: 'c1', at: '2026-12-02T10:01:00Z' },
+          { clientId: 'c1', at: '2026-12-02T10:00:00Z' },
+          { clientId: 'walk', at: '2026-12-02T10:05:00Z' },
+        ],
+        steps: [
+          { step: 'opened', hlc: hlc(1) },
+          { step: 'held', hlc: hlc(40) },
+        ],
+      }),
+    );
+    expect(f.counts).toMatchObject({ guests: 1, seated: 1, waitlisted: 0, checkedIn: 2 });
+    expect(f.guests.get('dup')).toMatchObject({ duplicateOf: 'g1', state: 'seated', notice: null });
+    // After the event, whoever came is owed a follow-up by their relationship manager.
+    expect(f.guests.get('g1')).toMatchObject({ checkedInAt: '2026-12-02T10:00:00Z', notice: 'follow_up', noticeFor: 'manager' });
   });
 });

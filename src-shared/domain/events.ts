@@ -6,6 +6,9 @@
 export const EVENT_TYPES = ['salon', 'lecture', 'gathering', 'visit'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** The most guests one event may seat. */
+export const MAX_CAPACITY = 2000;
+
 export const EVENT_STATUSES = ['draft', 'open', 'closed', 'held', 'reviewed', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
@@ -134,4 +137,215 @@ export function reviewFigures(f: EventFacts): EventReview {
     costPerAttendeeFen: f.costFen === null || f.attended === 0 ? null : Math.round(f.costFen / f.attended),
     costPerSaleFen: f.costFen === null || f.sales === 0 ? null : Math.round(f.costFen / f.sales),
   };
+}
+
+/** What an invitation's record can say, appended in HLC order (the answers above, and the bookkeeping around them). */
+export const GUEST_RECORD_KINDS = ['invited', ...INVITATION_ANSWERS, 'removed', 'told', 'followed_up'] as const;
+export type GuestRecordKind = (typeof GUEST_RECORD_KINDS)[number];
+
+/** A guest's state on the list: not yet invited, one of the invitation states, or taken off the list. */
+export type GuestState = 'listed' | InvitationState | 'removed';
+
+/** Who should call a guest, and why (a worklist item until a call is recorded). */
+export type GuestNotice = 'moved_up' | 'moved_down' | 'cancelled' | 'follow_up';
+
+export interface EventRecord {
+  capacity: number;
+  steps: readonly { step: EventStep; hlc: string }[];
+  /** The list, in HLC order of being added. The same client added twice (two workstations offline) is one guest. */
+  guests: readonly { id: string; clientId: string; hlc: string }[];
+  answers: readonly {
+    guestId: string;
+    kind: GuestRecordKind;
+    hlc: string;
+    staffId: string | null;
+    seatSeen: 'seated' | 'waitlisted' | null;
+  }[];
+  checkins: readonly { clientId: string; at: string }[];
+}
+
+export interface GuestFold {
+  state: GuestState;
+  /** Place in the seat order: seated guests 1…capacity, then the waitlist. */
+  queue: number | null;
+  /** Who first invited the guest. */
+  inviterId: string | null;
+  /** Who took the acceptance that counts. */
+  takerId: string | null;
+  notice: GuestNotice | null;
+  /** Whose call it is: the inviter, the one who took the acceptance, or the client's relationship manager. */
+  noticeFor: 'inviter' | 'taker' | 'manager' | null;
+  checkedInAt: string | null;
+  /** Another guest row for the same client (added twice offline): it shows as that one. */
+  duplicateOf: string | null;
+}
+
+export interface EventFold {
+  status: EventStatus;
+  cancelledHlc: string | null;
+  guests: Map<string, GuestFold>;
+  counts: { guests: number; invited: number; seated: number; waitlisted: number; checkedIn: number };
+}
+
+const byHlc = <T extends { hlc: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+
+/** The state its steps lead to, in HLC order; a step its state no longer allows (an offline race) is passed over. */
+export function eventStatus(steps: EventRecord['steps']): { status: EventStatus; cancelledHlc: string | null } {
+  let status: EventStatus = 'draft';
+  let cancelledHlc: string | null = null;
+  for (const s of byHlc(steps)) {
+    const next = eventStepFrom(status, s.step);
+    if (next === null) continue;
+    status = next;
+    if (next === 'cancelled') cancelledHlc = s.hlc;
+  }
+  return { status, cancelledHlc };
+}
+
+/**
+ * An event's whole state from its record, the same on every workstation that holds the same record: its status,
+ * each guest's seat or place in line (planSeats), who should call whom, and the counts. A guest is owed a call when
+ * what they were last told (the acceptance, or the latest call that told them) is no longer true: they moved up,
+ * they were moved down by an acceptance sync placed before theirs, or the event was cancelled. After the event, each
+ * guest who came is owed a follow-up by their relationship manager.
+ */
+export function foldEvent(record: EventRecord): EventFold {
+  const { status, cancelledHlc } = eventStatus(record.steps);
+  const canonical = new Map<string, string>(); // client → the first guest row
+  const guestOf = new Map<string, string>(); // guest row → canonical guest row
+  for (const g of byHlc(record.guests)) {
+    const first = canonical.get(g.clientId);
+    if (first === undefined) canonical.set(g.clientId, g.id);
+    guestOf.set(g.id, first ?? g.id);
+  }
+  const ids = [...canonical.values()];
+  const per = new Map<
+    string,
+    {
+      inviterId: string | null;
+      last: { kind: GuestRecordKind; staffId: string | null } | null;
+      heard: { seat: string | null; hlc: string } | null;
+      followedUp: boolean;
+      toldAfterCancel: boolean;
+      takerId: string | null;
+    }
+  >();
+  for (const id of ids) per.set(id, { inviterId: null, last: null, heard: null, followedUp: false, toldAfterCancel: false, takerId: null });
+  const seatAnswers: InvitationAnswerEvent[] = [];
+  for (const a of byHlc(record.answers)) {
+    const id = guestOf.get(a.guestId);
+    const p = id === undefined ? undefined : per.get(id);
+    if (id === undefined || p === undefined) continue;
+    if (a.kind === 'invited') {
+      p.inviterId ??= a.staffId;
+    } else if (a.kind === 'told') {
+      p.heard = { seat: a.seatSeen, hlc: a.hlc };
+      if (cancelledHlc !== null && a.hlc > cancelledHlc) p.toldAfterCancel = true;
+    } else if (a.kind === 'followed_up') {
+      p.followedUp = true;
+    } else {
+      p.last = { kind: a.kind, staffId: a.staffId };
+      // Removed from the list frees a seat like a withdrawal does.
+      seatAnswers.push({ invitationId: id, answer: a.kind === 'removed' ? 'withdrew' : a.kind, hlc: a.hlc });
+      if (a.kind === 'accepted') {
+        p.takerId = a.staffId;
+        p.heard = { seat: a.seatSeen, hlc: a.hlc };
+      }
+    }
+  }
+  const plan = planSeats(record.capacity, ids, seatAnswers);
+  const queue = new Map<string, number>();
+  [...plan.seated, ...plan.waitlist].forEach((id, i) => queue.set(id, i + 1));
+  const arrived = new Map<string, string>();
+  for (const c of record.checkins) {
+    const seen = arrived.get(c.clientId);
+    if (seen === undefined || c.at < seen) arrived.set(c.clientId, c.at);
+  }
+
+  const guests = new Map<string, GuestFold>();
+  let invited = 0;
+  let listed = 0;
+  for (const [clientId, id] of canonical) {
+    const p = per.get(id)!;
+    const seatState = plan.states.get(id) ?? 'invited';
+    const state: GuestState =
+      p.last?.kind === 'removed' ? 'removed' : seatState === 'invited' && p.inviterId === null ? 'listed' : seatState;
+    if (state !== 'removed') listed++;
+    if (p.inviterId !== null && state !== 'removed') invited++;
+    const checkedInAt = arrived.get(clientId) ?? null;
+    let notice: GuestNotice | null = null;
+    let noticeFor: GuestFold['noticeFor'] = null;
+    const accepted = state === 'seated' || state === 'waitlisted';
+    if (status === 'cancelled') {
+      if (accepted && !p.toldAfterCancel) [notice, noticeFor] = ['cancelled', 'inviter'];
+    } else if (accepted && p.heard !== null && p.heard.seat !== null && p.heard.seat !== state) {
+      [notice, noticeFor] = state === 'seated' ? ['moved_up', 'inviter'] : ['moved_down', 'taker'];
+    } else if ((status === 'held' || status === 'reviewed') && checkedInAt !== null && !p.followedUp) {
+      [notice, noticeFor] = ['follow_up', 'manager'];
+    }
+    guests.set(id, {
+      state,
+      queue: accepted ? (queue.get(id) ?? null) : null,
+      inviterId: p.inviterId,
+      takerId: p.takerId,
+      notice,
+      noticeFor,
+      checkedInAt,
+      duplicateOf: null,
+    });
+  }
+  for (const [row, id] of guestOf) {
+    if (row !== id) guests.set(row, { ...guests.get(id)!, notice: null, noticeFor: null, duplicateOf: id });
+  }
+  return {
+    status,
+    cancelledHlc,
+    guests,
+    counts: { guests: listed, invited, seated: plan.seated.length, waitlisted: plan.waitlist.length, checkedIn: arrived.size },
+  };
+}
+
+/** Age bands a segment picks from (DOMAIN.md §6: age). */
+export const AGE_BANDS = ['under_30', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+const BAND_YEARS: Record<AgeBand, [number, number | null]> = {
+  under_30: [0, 29],
+  '30_39': [30, 39],
+  '40_49': [40, 49],
+  '50_59': [50, 59],
+  '60_69': [60, 69],
+  '70_plus': [70, null],
+};
+
+/**
+ * The birth dates an age band covers on `today` (`YYYY-MM-DD`, both ends included; `from` null: no lower end): a
+ * client is 30 from their 30th birthday to the day before their 40th. A range, so the query reads birth_date as is.
+ */
+export function ageBandBirthDates(band: AgeBand, today: string): { from: string | null; to: string } {
+  const [min, max] = BAND_YEARS[band];
+  const year = Number(today.slice(0, 4));
+  const md = today.slice(4);
+  const shift = (years: number) => `${String(year - years).padStart(4, '0')}${md}`;
+  // Born on or before today minus `min` years; born after today minus `max + 1` years.
+  const to = md === '-02-29' ? `${year - min}-02-28` : shift(min);
+  const from = max === null ? null : nextDay(md === '-02-29' ? `${year - max - 1}-02-28` : shift(max + 1));
+  return { from, to };
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What an invitation letter's QR code carries: the invitation's id, marked so a stray scan is not taken for one. */
+export function invitationCode(guestId: string): string {
+  return `BD-INV:${guestId}`;
+}
+
+/** The invitation id a scanned code carries, or null when it is not one of ours. Scanners may add spaces or a newline. */
+export function parseInvitationCode(text: string): string | null {
+  const m = /^\s*BD-INV:([0-9a-fA-F-]{8,64})\s*$/.exec(text);
+  return m?.[1]?.toLowerCase() ?? null;
 }

@@ -33,8 +33,9 @@ export interface SyncedTable {
    */
   clientRefs?: readonly string[];
   /**
-   * The row this one belongs to (a complaint's events): a row of a demo parent is demo data, and applying it
-   * recomputes what is derived on the parent.
+   * The row this one belongs to (a complaint's events, an event's guests): a row of a demo parent is demo data, and
+   * applying it recomputes what is derived on the parent. A row may also name a client (clientRefs): it is demo
+   * when either is.
    */
   parentRef?: { column: string; table: string };
   /** The longest text value a change of this table may carry, when longer than the protocol's default (file chunks). */
@@ -150,6 +151,7 @@ export const SYNCED_TABLES = {
       'corrects_id',
       'recommendation',
       'flags',
+      'event_id',
     ],
   },
   points_ledger: {
@@ -220,6 +222,55 @@ export const SYNCED_TABLES = {
     parentRef: { column: 'complaint_id', table: 'complaints' },
     columns: ['complaint_id', 'attachment_id', 'n', 'data'],
     maxValueChars: ATTACHMENT_CHUNK_CHARS,
+  },
+  // An event's plan (DOMAIN.md §6): its coordinators edit it at any workstation, the later whole plan wins. Its state
+  // and counts are derived on each device from the steps, the list, the answers and the check-ins below.
+  events: {
+    merge: 'row',
+    push: true,
+    columns: [
+      'title',
+      'type',
+      'starts_at',
+      'starts_on',
+      'ends_at',
+      'venue',
+      'capacity',
+      'segment',
+      'cost_per_head_fen',
+      'cost_total_fen',
+      'actual_cost_fen',
+      'host',
+      'speakers',
+      'description',
+      'created_by',
+    ],
+  },
+  event_steps: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'event_id', table: 'events' },
+    columns: ['event_id', 'step', 'reason', 'staff_id', 'staff_name', 'at'],
+  },
+  event_guests: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'event_id', table: 'events' },
+    clientRefs: ['client_id'],
+    columns: ['event_id', 'client_id', 'source', 'reason', 'staff_id', 'staff_name', 'at'],
+  },
+  event_answers: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'event_id', table: 'events' },
+    columns: ['event_id', 'guest_id', 'kind', 'channel', 'contact_id', 'seat_seen', 'staff_id', 'staff_name', 'at', 'note'],
+  },
+  event_checkins: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'event_id', table: 'events' },
+    clientRefs: ['client_id'],
+    columns: ['event_id', 'guest_id', 'client_id', 'walk_in', 'staff_id', 'staff_name', 'at'],
   },
   // Head office's business lines and causes (DOMAIN.md §5: the lists are data it may change).
   complaint_categories: {

@@ -103,6 +103,21 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
       a.call(ADMIN, 'complaints.attach', { id: complaint.id, fileName: '来信.pdf', contentBase64: letter.toString('base64') }),
     );
 
+    // A salon: planned and opened, both clients invited (one accepts), and on the day one arrives and a walk-in joins.
+    const salon = await ok(
+      a.call(ADMIN, 'events.save', {
+        id: null,
+        plan: { title: '理财沙龙', type: 'salon', startsAt: '2026-11-02T14:00:00+08:00', venue: '贵宾室', capacity: 10 },
+      }),
+    );
+    await ok(a.call(ADMIN, 'events.step', { id: salon.id, expectedStatus: 'draft', step: 'opened' }));
+    for (const clientId of [meimei!, lei!]) {
+      const guest = await ok(a.call(ADMIN, 'events.addGuest', { eventId: salon.id, clientId, reason: '客户主动询问' }));
+      await ok(a.call(ADMIN, 'events.invite', { guestId: guest.id, channel: 'phone', answer: clientId === lei ? 'accepted' : 'declined' }));
+    }
+    await ok(a.call(ADMIN, 'events.checkin', { eventId: salon.id, clientId: lei! }));
+    await ok(a.call(ADMIN, 'events.walkIn', { eventId: salon.id, name: '周杰', mobile: '13700009999', idNumber: null }));
+
     // The story touched every table a workstation sends: when a new one joins the registry, this says so.
     const pending = (a.store.raw.prepare('SELECT DISTINCT table_name AS t FROM outbox').all() as { t: string }[]).map((r) => r.t);
     const sent = SYNCED_TABLE_NAMES.filter((t) => syncedTable(t).push);

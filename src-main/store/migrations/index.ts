@@ -7,6 +7,7 @@ import * as m0005 from './0005_demo';
 import * as m0006 from './0006_accounts';
 import * as m0007 from './0007_complaints';
 import * as m0008 from './0008_complaint_attachments';
+import * as m0009 from './0009_events';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_accounts': m0006,
   '0007_complaints': m0007,
   '0008_complaint_attachments': m0008,
+  '0009_events': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
