@@ -475,18 +475,16 @@ export async function getGuest(db: Db, guestId: string): Promise<Guest> {
   return toGuest(await guestQuery(db).where('g.id', '=', guestId).executeTakeFirstOrThrow());
 }
 
-/** One view of the list: the accepted by seat order, everyone else in the order they were added. */
+/** One view of the list: the seated and the waitlist by seat order, the others in the order they were added. */
 export async function listGuests(db: Db, eventId: string, view: (typeof GUEST_VIEWS)[number], limit: number): Promise<Guest[]> {
   let q = guestQuery(db).where('g.event_id', '=', eventId);
   if (view === 'all') q = q.where('g.state', 'not in', ['duplicate', 'removed']);
   else if (view === 'arrived') q = q.where('g.checked_in_at', 'is not', null).where('g.state', '!=', 'duplicate');
   else q = q.where('g.state', '=', view);
-  const rows = await q
-    .orderBy(sql`g.queue IS NULL`)
-    .orderBy('g.queue')
-    .orderBy('g.updated_hlc')
-    .limit(limit)
-    .execute();
+  // The seated and the waitlist read in seat order; every other view keeps the order clients were added in, so a row
+  // does not jump away from the member of staff working down the list.
+  const bySeat = view === 'seated' || view === 'waitlisted';
+  const rows = await (bySeat ? q.orderBy('g.queue') : q).orderBy('g.updated_hlc').limit(limit).execute();
   return rows.map(toGuest);
 }
 

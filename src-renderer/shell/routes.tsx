@@ -3,6 +3,7 @@ import { ClientsPage } from '../clients/ClientsPage';
 import { ClientProfilePage } from '../clients/profile/ClientProfilePage';
 import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintsPage } from '../complaints/ComplaintsPage';
+import { EventDetail } from '../events/EventDetail';
 import { EventsPage } from '../events/EventsPage';
 import type { TranslationKey } from '../i18n/dictionary';
 import { ReportsPage } from '../reports/ReportsPage';
@@ -20,7 +21,7 @@ export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType; 
   clients: { label: 'nav.clients', Page: ClientsPage, Detail: ClientProfilePage },
   worklist: { label: 'nav.worklist', Page: WorklistPage },
   complaints: { label: 'nav.complaints', Page: ComplaintsPage, Detail: ComplaintDetail },
-  events: { label: 'nav.events', Page: EventsPage },
+  events: { label: 'nav.events', Page: EventsPage, Detail: EventDetail },
   surveys: { label: 'nav.surveys', Page: SurveysPage },
   reports: { label: 'nav.reports', Page: ReportsPage },
   sync: { label: 'nav.sync', Page: SyncPage },

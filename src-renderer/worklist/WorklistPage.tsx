@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, NativeSelect, Pape
 import { useMemo, useState } from 'react';
 import { REMINDER_KINDS, type ReminderKind, type WorklistRow } from '../../src-shared/contract';
 import { DeadlineItems } from '../complaints/deadlines';
+import { EventNotices } from '../events/notices';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useT } from '../i18n/I18nProvider';
@@ -34,6 +35,7 @@ export function WorklistPage() {
   return (
     <Page title={t('nav.worklist')}>
       <DeadlineItems />
+      <EventNotices />
       <Group gap="sm" align="flex-end">
         <NativeSelect
           data-testid="worklist-kind"
