@@ -22,8 +22,6 @@ export async function logContact(
   today: string,
   staff: Staff,
   input: LogContactInput,
-  /** The event the contact was made for (an invitation call): the event's review counts by it. */
-  eventId: string | null = null,
 ) {
   const client = await trx
     .selectFrom('clients')
@@ -51,6 +49,23 @@ export async function logContact(
     if (!corrected || corrected.client_id !== input.clientId) {
       throw new AppError('VALIDATION', 'errors.contacts.bad_correction', 'the entry to correct is not this client’s', {
         issues: [{ path: 'correctsId', key: 'errors.contacts.bad_correction', message: 'not this client’s entry' }],
+      });
+    }
+  }
+
+  const forEvent = input.eventId;
+  if (forEvent !== null) {
+    // Only an event the client is on the list of, or came to, can count this contact.
+    const linked = await trx
+      .selectFrom('event_guests')
+      .select('id')
+      .where('event_id', '=', forEvent)
+      .where('client_id', '=', input.clientId)
+      .unionAll(trx.selectFrom('event_checkins').select('id').where('event_id', '=', forEvent).where('client_id', '=', input.clientId))
+      .executeTakeFirst();
+    if (!linked) {
+      throw new AppError('VALIDATION', 'errors.contacts.not_at_event', 'the client was not invited to that event and did not come', {
+        issues: [{ path: 'eventId', key: 'errors.contacts.not_at_event', message: 'not at the event' }],
       });
     }
   }
@@ -96,7 +111,7 @@ export async function logContact(
     corrects_id: input.correctsId,
     recommendation: input.recommendation ? JSON.stringify(input.recommendation) : null,
     flags: JSON.stringify(flags),
-    event_id: eventId,
+    event_id: forEvent,
   };
   await trx.insertInto('contacts').values(row).execute();
   await recordChange(trx, clock, { table: 'contacts', rowId: row.id, hlc, change: { op: 'insert' } });

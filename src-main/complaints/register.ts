@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { AppError } from '../../src-shared/contract';
 import { daysLeft } from '../../src-shared/domain/complaints';
 import { maskName } from '../../src-shared/domain/masking';
+import { checkPeriod } from '../exports/period';
 import { type Sheet, type TableFormat, tableFile } from '../exports/table-file';
 import type { JobControl } from '../jobs';
 import type { Database } from '../store/schema';
@@ -123,14 +124,6 @@ export function registerPage(db: Kysely<Database>, from: string, to: string, aft
     .orderBy('c.id')
     .limit(PAGE)
     .execute() as Promise<RegisterCase[]>;
-}
-
-export function checkPeriod(from: string, to: string): void {
-  if (from > to) {
-    throw new AppError('VALIDATION', 'validation.period', 'the period ends before it starts', {
-      issues: [{ path: 'to', key: 'validation.period', message: 'to is before from' }],
-    });
-  }
 }
 
 /**

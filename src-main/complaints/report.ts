@@ -4,7 +4,8 @@ import { addDays, addMonths } from '../../src-shared/domain/calendar-date';
 import { maskName } from '../../src-shared/domain/masking';
 import { type Sheet, type TableFormat, tableFile } from '../exports/table-file';
 import type { Database } from '../store/schema';
-import { CHANNEL_ZH, checkPeriod } from './register';
+import { checkPeriod } from '../exports/period';
+import { CHANNEL_ZH } from './register';
 import { openCase } from './state';
 
 /** The months a period touches, `YYYY-MM`, oldest first (a month with no case still shows, as 0). */

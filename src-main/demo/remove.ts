@@ -48,6 +48,12 @@ export async function removeDemoData(
           raw.prepare(`DELETE FROM ${table} WHERE id IN (${demoChildren})`).run().changes,
       );
     }
+    // Demo events (their guests, answers and arrivals went with the rows that belong to them, above).
+    steps.push(
+      () =>
+        raw.prepare("DELETE FROM outbox WHERE table_name = 'events' AND row_id IN (SELECT id FROM events WHERE demo = 1)").run().changes +
+        raw.prepare('DELETE FROM events WHERE demo = 1').run().changes,
+    );
     // Demo cases that name no client (an anonymous complainant in the demo set).
     steps.push(
       () =>

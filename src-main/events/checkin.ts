@@ -16,7 +16,7 @@ import type { Database } from '../store/schema';
 import { DeviceClock } from '../sync/device-clock';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
-import { guestQuery, toGuest } from './guests';
+import { checkSameWorld, guestQuery, toGuest } from './guests';
 import { eventCounts } from './plan';
 import { refreshEvents } from './state';
 
@@ -94,7 +94,7 @@ export async function checkIn(
   staff: Staff,
   input: { eventId: string; guestId: string | null; clientId: string | null; code: string | null },
 ) {
-  await doorEvent(trx, input.eventId);
+  const event = await doorEvent(trx, input.eventId);
   let guestId = input.guestId;
   if (input.code !== null) {
     guestId = parseInvitationCode(input.code);
@@ -131,11 +131,12 @@ export async function checkIn(
     });
   const client = await trx
     .selectFrom('clients')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'demo'])
     .where('id', '=', clientId)
     .where('deleted_hlc', 'is', null)
     .executeTakeFirst();
   if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: clientId } });
+  checkSameWorld(event.demo, client.demo);
 
   const already = await trx
     .selectFrom('event_checkins')

@@ -4,6 +4,8 @@ import { invitationCode } from '../../src-shared/domain/events';
 import { makeMainlandId } from '../../src-shared/domain/id-number';
 import { addClients, type ClientSpec } from '../../test/fixtures/clients';
 import { testApp, withAdmin, withStaff, type TestApp } from '../../test/fixtures/store';
+import { seedDemoClients } from '../clients/seed/run';
+import { removeDemoData } from '../demo/remove';
 
 let t: TestApp;
 afterEach(() => t.cleanup());
@@ -343,4 +345,153 @@ describe('the door', () => {
     const followUps = await ok(t.call(coordinator, 'events.notices', {}));
     expect(followUps.map((n) => [n.guest.name, n.guest.notice])).toEqual([['王芳', 'follow_up']]);
   });
+});
+
+describe('the review', () => {
+  it('counts reach, acceptance, attendance, no-shows, new information, follow-ups and sales against the cost', async () => {
+    const specs = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊'].map((name) => ({
+      name,
+      assetsYuan: 800_000,
+      riskLevel: 'C3',
+      riskAssessedOn: '2026-06-01',
+    }));
+    const { coordinator, clerk, ids } = await branch([...specs, { name: '路人', assetsYuan: 800_000 }]);
+    const event = await openSalon(coordinator, { capacity: 3 });
+    const guests = await listOf(coordinator, event.id, ids.slice(0, 6));
+    // Six invited: three accept, one declines, one never picks up, one not yet called.
+    const answers = ['accepted', 'accepted', 'accepted', 'declined', 'no_answer'] as const;
+    for (const [i, answer] of answers.entries())
+      await ok(t.call(clerk, 'events.invite', { guestId: guests[i]!.id, channel: 'phone', answer }));
+    // The day: two of the three come, and one walk-in from the archive.
+    t.clock.set(Date.parse('2026-11-20T13:50:00+08:00'));
+    for (const login of ['xu.ting', 'chen.li'])
+      await ok(t.call(`${login}-window`, 'auth.signIn', { login, password: `${login}-pass-2026` }));
+    await ok(t.call(clerk, 'events.checkin', { eventId: event.id, guestId: guests[0]!.id }));
+    await ok(t.call(clerk, 'events.checkin', { eventId: event.id, guestId: guests[1]!.id }));
+    await ok(t.call(clerk, 'events.checkin', { eventId: event.id, clientId: ids[6]! }));
+    await ok(t.call(coordinator, 'events.step', { id: event.id, expectedStatus: 'open', step: 'held' }));
+    // At the salon: a sale and a follow-up recorded against it, and a new interest on 王芳's profile.
+    await ok(
+      t.call(clerk, 'clients.logContact', {
+        clientId: ids[0]!,
+        channel: 'event',
+        content: '沙龙现场认购积存金',
+        eventId: event.id,
+        recommendation: { productName: '积存金', productRisk: 'R2', isSale: true, dualRecordingRef: 'SL-2026-001' },
+      }),
+    );
+    await ok(
+      t.call(clerk, 'clients.logContact', {
+        clientId: ids[1]!,
+        channel: 'event',
+        content: '对实物金条有兴趣',
+        eventId: event.id,
+        followUp: { product: '实物金条', due: '2026-11-27' },
+      }),
+    );
+    await ok(t.call(clerk, 'clients.updateProfile', { id: ids[0]!, changes: { interests: ['贵金属', '书画收藏'] } }));
+    // A contact cannot be counted against an event the client had nothing to do with.
+    expect(
+      await t.call(clerk, 'clients.logContact', { clientId: ids[5]!, channel: 'phone', content: '回访', eventId: event.id }),
+    ).toMatchObject({ ok: true });
+    const stranger = (await addClients(t.store, t.clock, [{ name: '旁人', assetsYuan: 800_000 }]))[0]!;
+    expect(
+      await t.call(clerk, 'clients.logContact', { clientId: stranger, channel: 'phone', content: '回访', eventId: event.id }),
+    ).toMatchObject({
+      ok: false,
+      error: { key: 'errors.contacts.not_at_event' },
+    });
+    await ok(t.call(coordinator, 'events.save', { id: event.id, plan: salon({ capacity: 3, actualCostFen: 90_000 }) }));
+
+    const review = await ok(t.call(coordinator, 'events.reviewOne', { id: event.id }));
+    expect(review.facts).toEqual({
+      invited: 5,
+      reached: 4,
+      accepted: 3,
+      attended: 3,
+      walkIns: 1,
+      newInformation: 1,
+      followUps: 1,
+      sales: 1,
+      costFen: 90_000,
+    });
+    expect(review.figures).toEqual({
+      reachRate: 4 / 5,
+      acceptRate: 3 / 4,
+      attendRate: 2 / 3,
+      noShows: 1,
+      costPerAttendeeFen: 30_000,
+      costPerSaleFen: 90_000,
+    });
+    expect(review.estimateFen).toBe(45_000);
+
+    const period = await ok(t.call(coordinator, 'events.review', { from: '2026-11-01', to: '2026-11-30' }));
+    expect(period.events.map((e) => e.title)).toEqual(['贵金属投资沙龙']);
+    expect(period.totals.facts).toEqual(review.facts);
+    expect(await t.call(clerk, 'events.review', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await t.call(coordinator, 'events.review', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({
+      ok: false,
+      error: { key: 'validation.period' },
+    });
+    const file = await ok(
+      t.call(coordinator, 'events.export', {
+        jobId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        format: 'csv',
+      }),
+    );
+    const lines = Buffer.from(file.contentBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe('2026-11-20,贵金属投资沙龙,理财沙龙,5,4,80,3,75,3,1,66.7,1,1,1,1,900,300,900');
+    expect(lines[2]).toMatch(/^2026-11-01 至 2026-11-30,合计,/);
+  });
+});
+
+describe('demo events', () => {
+  it('come with the demo archive — a year of past events and one open for invitations — never leave, and go with it', async () => {
+    const { coordinator, ids } = await branch([{ name: '王芳', assetsYuan: 800_000 }]);
+    await seedDemoClients(t.store, t.clock, { clients: 600, seed: 9, actor: 'test' });
+    const events = t.store.raw.prepare('SELECT status, demo, checked_in, invited FROM events ORDER BY starts_at').all() as {
+      status: string;
+      demo: number;
+      checked_in: number;
+      invited: number;
+    }[];
+    expect(events.map((e) => e.status)).toEqual(['reviewed', 'reviewed', 'reviewed', 'reviewed', 'reviewed', 'reviewed', 'open']);
+    expect(events.every((e) => e.demo === 1 && e.invited > 0)).toBe(true);
+    expect(events.slice(0, 6).every((e) => e.checked_in > 0)).toBe(true);
+    const review = await ok(t.call(coordinator, 'events.review', { from: '2025-11-01', to: '2026-11-30' }));
+    expect(review.events).toHaveLength(6);
+    expect(review.totals.facts.sales + review.totals.facts.followUps).toBeGreaterThan(0);
+    expect(review.totals.facts.newInformation).toBeGreaterThan(0);
+    const sent = t.store.raw.prepare("SELECT count(*) AS n FROM outbox WHERE table_name LIKE 'event%' OR table_name = 'contacts'").get();
+    expect(sent).toEqual({ n: 0 });
+
+    // Practice and the branch's work do not mix: no demo client on a real event, no real client on a demo one.
+    const real = await openSalon(coordinator);
+    const demoClient = (t.store.raw.prepare('SELECT id FROM clients WHERE demo = 1 LIMIT 1').get() as { id: string }).id;
+    expect(await t.call(coordinator, 'events.addGuest', { eventId: real.id, clientId: demoClient })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.events.demo_mismatch' },
+    });
+    const demoEvent = (t.store.raw.prepare("SELECT id FROM events WHERE status = 'open' AND demo = 1").get() as { id: string }).id;
+    expect(await t.call(coordinator, 'events.addGuest', { eventId: demoEvent, clientId: ids[0]! })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.events.demo_mismatch' },
+    });
+    expect((await ok(t.call(coordinator, 'events.segmentCount', { eventId: real.id, segment: { tiers: ['vip'] } }))).matching).toBe(1);
+
+    await removeDemoData(t.store, t.clock, { staffId: null, staffLogin: 'test', method: 'demo.remove' });
+    for (const table of ['event_steps', 'event_guests', 'event_answers', 'event_checkins']) {
+      expect(t.store.raw.prepare(`SELECT count(*) AS n FROM ${table} WHERE event_id != ?`).get(real.id), table).toEqual({ n: 0 });
+    }
+    expect(t.store.raw.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+  }, 60_000);
 });

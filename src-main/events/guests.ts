@@ -34,11 +34,14 @@ function escapeLike(text: string): string {
  * The segment's conditions on `clients as c` (DOMAIN.md §6 选择目标客户). Each is an index lookup or a range on the
  * client row; the holdings, contacts and earlier invitations are looked up per client through their client indexes.
  */
-function segmentWhere(app: AppCore, eventType: string, eventId: string, segment: Segment) {
+function segmentWhere(app: AppCore, event: { id: string; type: string; demo: number }, segment: Segment) {
+  const eventId = event.id;
+  const eventType = event.type;
   const today = todayOf(app);
   const now = app.clock.now();
   return (eb: C) => {
-    const all = [eb('c.deleted_hlc', 'is', null)];
+    // A demo event's guests are demo clients, a real event's real ones: practice never mixes with the branch's work.
+    const all = [eb('c.deleted_hlc', 'is', null), eb('c.demo', '=', event.demo)];
     if (segment.tiers.length > 0) all.push(eb('c.tier', 'in', segment.tiers));
     if (segment.lifecycles.length > 0) all.push(eb('c.lifecycle', 'in', segment.lifecycles));
     if (segment.managerId !== null) all.push(eb('c.manager_id', '=', segment.managerId));
@@ -138,7 +141,7 @@ export async function segmentCount(db: Db, app: AppCore, eventId: string, segmen
   const event = await eventOf(db, eventId);
   const row = await db
     .selectFrom('clients as c')
-    .where(segmentWhere(app, event.type, eventId, segment))
+    .where(segmentWhere(app, event, segment))
     .select((eb) => [
       eb.fn.countAll<number>().as('matching'),
       sql<number>`coalesce(sum(c.do_not_disturb = 1), 0)`.as('dnd'),
@@ -167,7 +170,7 @@ export async function addSegment(trx: Trx, app: AppCore, staff: Staff, eventId: 
   }
   const rows = await trx
     .selectFrom('clients as c')
-    .where(segmentWhere(app, event.type, eventId, segment))
+    .where(segmentWhere(app, event, segment))
     .where('c.do_not_disturb', '=', 0)
     .where('c.marketing_consent', '=', 1)
     .where((eb) => eb.not(listedHere(eventId)(eb)))
@@ -233,11 +236,12 @@ export async function addGuest(
   }
   const client = await trx
     .selectFrom('clients')
-    .select(['id', 'do_not_disturb', 'marketing_consent'])
+    .select(['id', 'do_not_disturb', 'marketing_consent', 'demo'])
     .where('id', '=', clientId)
     .where('deleted_hlc', 'is', null)
     .executeTakeFirst();
   if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: clientId } });
+  checkSameWorld(event.demo, client.demo);
   const listed = await trx
     .selectFrom('event_guests')
     .select('id')
@@ -275,6 +279,13 @@ export async function addGuest(
   await recordChange(trx, app.clock, { table: 'event_guests', rowId: base.id, hlc: base.updated_hlc, change: { op: 'insert' } });
   refreshEvents(app.store.raw, [eventId]);
   return base.id;
+}
+
+/** A demo client on a real event (or a real one on a demo event) would carry practice into the branch's records. */
+export function checkSameWorld(eventDemo: number, clientDemo: number): void {
+  if (eventDemo !== clientDemo) {
+    throw new AppError('CONFLICT', 'errors.events.demo_mismatch', 'demo clients go to demo events only, and real clients to real events');
+  }
 }
 
 async function guestOf(db: Db, guestId: string) {
@@ -357,24 +368,17 @@ export async function invite(
   if (guest.state === 'removed') throw refuse('errors.events.guest_removed', 'the guest was taken off the list');
   const today = todayOf(app);
   const answerWord = input.answer === null ? '' : `（${{ accepted: '接受', declined: '谢绝', no_answer: '未接通' }[input.answer]}）`;
-  const contact = await logContact(
-    trx,
-    app.clock,
-    app.settings,
-    today,
-    staff,
-    {
-      clientId: guest.client_id,
-      channel: CONTACT_CHANNEL[input.channel],
-      content: `邀请参加「${guest.title}」${answerWord}`,
-      result: input.note,
-      followUp: null,
-      correctsId: null,
-      recommendation: null,
-      reminderKey: null,
-    },
-    guest.event_id,
-  );
+  const contact = await logContact(trx, app.clock, app.settings, today, staff, {
+    clientId: guest.client_id,
+    channel: CONTACT_CHANNEL[input.channel],
+    content: `邀请参加「${guest.title}」${answerWord}`,
+    result: input.note,
+    followUp: null,
+    correctsId: null,
+    recommendation: null,
+    reminderKey: null,
+    eventId: guest.event_id,
+  });
   await appendAnswer(trx, app, staff, guest, 'invited', { channel: input.channel, contactId: contact.id, note: input.note });
   if (input.answer !== null) await answer(trx, app, staff, input.guestId, input.answer, null);
   rederiveClients(app, [guest.client_id]);

@@ -3,7 +3,10 @@ import type { HandlersFor } from '../ipc/call';
 import { todayOf } from '../app';
 import { checkIn, checkinSearch, walkIn } from './checkin';
 import { addGuest, addSegment, answer, getGuest, invite, listGuests, noticesFor, segmentCount, told } from './guests';
-import { eventCounts, getEvent, listEvents, saveEvent, takeEventStep } from './plan';
+import { eventCounts, eventsForClient, getEvent, listEvents, saveEvent, takeEventStep } from './plan';
+import { eventReview, reviewFile, reviewPeriod } from './review';
+import { checkPeriod } from '../exports/period';
+import { runJob } from '../jobs';
 
 export const eventsHandlers: HandlersFor<typeof eventsContract> = {
   'events.list': (input, call) => listEvents(call.app.store.db, input.view, todayOf(call.app)),
@@ -73,4 +76,26 @@ export const eventsHandlers: HandlersFor<typeof eventsContract> = {
     }),
 
   'events.walkIn': (input, call) => call.mutate((trx) => walkIn(trx, call.app, call.staff, input), { targetIds: [input.eventId] }),
+
+  'events.reviewOne': (input, call) => eventReview(call.app.store.db, input.id, call.app.settings.timeZone),
+
+  'events.review': (input, call) => {
+    checkPeriod(input.from, input.to);
+    return reviewPeriod(call.app.store.db, input, call.app.settings.timeZone);
+  },
+
+  'events.export': async (input, call) => {
+    const { app } = call;
+    checkPeriod(input.from, input.to);
+    const file = await runJob(app, call.channel, input.jobId, async (job) => {
+      job.progress(0, 1);
+      const review = await reviewPeriod(app.store.db, input, app.settings.timeZone);
+      job.progress(1, 1);
+      return reviewFile(review, input.format);
+    });
+    await call.mutate(() => Promise.resolve(), { targetIds: [`export:${file.fileName}`, `rows:${file.rows}`] });
+    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
+  },
+
+  'events.forClient': (input, call) => eventsForClient(call.app.store.db, input.clientId, todayOf(call.app)),
 };

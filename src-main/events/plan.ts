@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Staff } from '../../src-shared/contract';
 import { EVENT_ROLES, type EventDetail, type EventPlan, type EventSummary, segmentSchema } from '../../src-shared/contract/events';
+import { addDays } from '../../src-shared/domain/calendar-date';
 import { localDate } from '../../src-shared/domain/clock';
 import { type EventStatus, type EventStep, eventStepFrom, type EventType } from '../../src-shared/domain/events';
 import type { AppCore } from '../app';
@@ -48,12 +49,19 @@ function planColumns(app: AppCore, plan: EventPlan) {
  * capacity never unseats anyone silently: the fold moves the last seated back to the waitlist and their callers are
  * told, like any move.
  */
-export async function saveEvent(trx: Trx, app: AppCore, staff: Staff, id: string | null, plan: EventPlan): Promise<string> {
+export async function saveEvent(
+  trx: Trx,
+  app: AppCore,
+  staff: Staff,
+  id: string | null,
+  plan: EventPlan,
+  options: { demo?: boolean } = {},
+): Promise<string> {
   if (id === null) {
     const base = await newRowColumns(trx, app.clock);
     await trx
       .insertInto('events')
-      .values({ ...base, ...planColumns(app, plan), created_by: staff.id, cancelled_hlc: null })
+      .values({ ...base, ...planColumns(app, plan), created_by: staff.id, cancelled_hlc: null, demo: options.demo ? 1 : 0 })
       .execute();
     await recordChange(trx, app.clock, { table: 'events', rowId: base.id, hlc: base.updated_hlc, change: { op: 'insert' } });
     refreshEvents(app.store.raw, [base.id]);
@@ -208,4 +216,33 @@ export async function eventCounts(db: Kysely<Database> | Trx, id: string) {
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return { guests: e.guests, invited: e.invited, seated: e.seated, waitlisted: e.waitlisted, checkedIn: e.checked_in };
+}
+
+/** The events a client is listed for or came to, from 90 days back to 60 ahead, soonest first (not drafts). */
+export async function eventsForClient(db: Kysely<Database>, clientId: string, today: string) {
+  const rows = await db
+    .selectFrom('events as e')
+    .select(['e.id', 'e.title', 'e.starts_at', 'e.status'])
+    .where('e.starts_on', '>=', addDays(today, -90))
+    .where('e.starts_on', '<=', addDays(today, 60))
+    .where('e.status', '!=', 'draft')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('event_guests as g')
+            .select('g.id')
+            .whereRef('g.event_id', '=', 'e.id')
+            .where('g.client_id', '=', clientId)
+            .where('g.state', 'not in', ['duplicate', 'removed']),
+        ),
+        eb.exists(
+          eb.selectFrom('event_checkins as k').select('k.id').whereRef('k.event_id', '=', 'e.id').where('k.client_id', '=', clientId),
+        ),
+      ]),
+    )
+    .orderBy('e.starts_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, startsAt: r.starts_at, status: r.status as EventStatus }));
 }

@@ -14,6 +14,7 @@ import { GuestList } from './GuestList';
 import { useEvent, useEventStep } from './hooks';
 import { EVENT_STATUS_COLORS, eventTime } from './labels';
 import { Letters } from './Letters';
+import { ReviewTab } from './ReviewTab';
 
 const STEPS = Object.keys(EVENT_TRANSITIONS) as EventStep[];
 
@@ -56,6 +57,9 @@ export function EventPage({ id }: { id: string }) {
             <Tabs.Tab value="letters" data-testid="tab-letters">
               {t('events.tab.letters')}
             </Tabs.Tab>
+            <Tabs.Tab value="review" data-testid="tab-review">
+              {t('events.tab.review')}
+            </Tabs.Tab>
             <Tabs.Tab value="plan" data-testid="tab-plan">
               {t('events.tab.plan')}
             </Tabs.Tab>
@@ -68,6 +72,9 @@ export function EventPage({ id }: { id: string }) {
           </Tabs.Panel>
           <Tabs.Panel value="letters" pt="md">
             <Letters event={e} />
+          </Tabs.Panel>
+          <Tabs.Panel value="review" pt="md">
+            <ReviewTab event={e} />
           </Tabs.Panel>
           <Tabs.Panel value="plan" pt="md">
             <PlanView event={e} />

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ComplaintsReport } from '../../src-shared/contract/complaints';
@@ -11,6 +11,7 @@ import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
+import { Figure } from './Figure';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
 import { ReportExports } from './ReportExports';
 
@@ -171,32 +172,5 @@ export function ComplaintsReportSection() {
         </>
       )}
     </Stack>
-  );
-}
-
-function Figure(props: { label: string; value: string; hint?: string; href?: string; alert?: boolean; testId: string }) {
-  const value = (
-    <Text size="xl" fw={700} c={props.alert ? 'red' : undefined} data-testid={props.testId}>
-      {props.value}
-    </Text>
-  );
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text size="xs" c="dimmed">
-        {props.label}
-      </Text>
-      {props.href ? (
-        <Anchor href={props.href} underline="hover" c="inherit">
-          {value}
-        </Anchor>
-      ) : (
-        value
-      )}
-      {props.hint && (
-        <Text size="xs" c="dimmed">
-          {props.hint}
-        </Text>
-      )}
-    </Paper>
   );
 }

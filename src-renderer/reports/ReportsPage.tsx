@@ -6,15 +6,20 @@ import { useT } from '../i18n/I18nProvider';
 import { LaterRelease } from '../shell/LaterRelease';
 import { Page } from '../shell/Page';
 import { ComplaintsReportSection } from './ComplaintsReport';
+import { EventsReportSection } from './EventsReport';
 
 /**
- * The Reports screen: one section per capability, each computed in main from the store. Complaints is the first;
- * clients, contact coverage, events and surveys join as they land (issue 13), and say so plainly until then.
+ * The Reports screen: one section per capability, each computed in main from the store: complaints and events so
+ * far; clients, contact coverage and surveys join as they land (issues 12 and 13), and say so plainly until then.
  */
 export function ReportsPage() {
   const t = useT();
   const { staff } = useSession();
-  const sections = [...(mayCall(staff, 'complaints.report') ? (['complaints'] as const) : []), 'clients' as const];
+  const sections = [
+    ...(mayCall(staff, 'complaints.report') ? (['complaints'] as const) : []),
+    ...(mayCall(staff, 'events.review') ? (['events'] as const) : []),
+    'clients' as const,
+  ];
   const [section, setSection] = useState<(typeof sections)[number]>(sections[0]!);
   return (
     <Page title={t('nav.reports')} wide>
@@ -29,7 +34,13 @@ export function ReportsPage() {
             w="fit-content"
           />
         )}
-        {section === 'complaints' ? <ComplaintsReportSection /> : <LaterRelease feature={t('reports.section.clients')} />}
+        {section === 'complaints' ? (
+          <ComplaintsReportSection />
+        ) : section === 'events' ? (
+          <EventsReportSection />
+        ) : (
+          <LaterRelease feature={t('reports.section.clients')} />
+        )}
       </Stack>
     </Page>
   );

@@ -214,6 +214,8 @@ export const logContactInput = z.object({
   recommendation: recommendationSchema.nullable().default(null),
   /** The reminder this contact does (DOMAIN.md §3): recorded as done with this contact, in the same transaction. */
   reminderKey: z.string().min(1).max(200).nullable().default(null),
+  /** The event this contact was made for (a sale or a follow-up at a salon the client attended): its review counts it. */
+  eventId: z.string().min(1).max(64).nullable().default(null),
 });
 
 /** The branch's own enrichments of a profile (DOMAIN.md §1): merged field by field with head office's data. */

@@ -13,6 +13,7 @@ import {
 } from '../domain/complaints';
 import { ATTACHMENT_MB, ATTACHMENT_TYPES } from '../domain/attachments';
 import { method } from './define';
+import { periodSchema } from './period';
 import { jobIdSchema } from './jobs';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -201,9 +202,6 @@ export const complaintCategorySchema = z.object({
   labels: z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }),
   retired: z.boolean(),
 });
-
-/** A period of days, both included. */
-export const periodSchema = z.object({ from: isoDate, to: isoDate });
 
 export const complaintsReportSchema = z.object({
   from: z.string(),

@@ -12,6 +12,8 @@ import { LIFECYCLES } from '../domain/lifecycle';
 import { TIERS } from '../domain/tier';
 import { PRODUCT_RISKS } from './clients';
 import { method } from './define';
+import { jobIdSchema } from './jobs';
+import { periodSchema } from './period';
 
 /** Who plans events, builds their lists and moves them through their states: event coordinators and managers. */
 export const EVENT_ROLES = ['events', 'manager'] as const;
@@ -197,6 +199,48 @@ export const checkinResultSchema = z.object({
   counts: countsSchema,
 });
 
+const factsSchema = z.object({
+  invited: z.number().int(),
+  reached: z.number().int(),
+  accepted: z.number().int(),
+  attended: z.number().int(),
+  walkIns: z.number().int(),
+  newInformation: z.number().int(),
+  followUps: z.number().int(),
+  sales: z.number().int(),
+  costFen: z.number().int().nullable(),
+});
+const figuresSchema = z.object({
+  reachRate: z.number().nullable(),
+  acceptRate: z.number().nullable(),
+  attendRate: z.number().nullable(),
+  noShows: z.number().int(),
+  costPerAttendeeFen: z.number().int().nullable(),
+  costPerSaleFen: z.number().int().nullable(),
+});
+
+/** One event's review (DOMAIN.md §6 总结回顾): what happened, and the rates and costs it gives. */
+export const eventReviewRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.enum(EVENT_TYPES),
+  startsOn: z.string(),
+  status: z.enum(EVENT_STATUSES),
+  capacity: z.number().int(),
+  /** The plan's total budget (or per head × capacity), beside the actual cost. */
+  estimateFen: z.number().int().nullable(),
+  facts: factsSchema,
+  figures: figuresSchema,
+});
+export type EventReviewRow = z.infer<typeof eventReviewRowSchema>;
+
+export const eventsReviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  events: z.array(eventReviewRowSchema),
+  totals: z.object({ facts: factsSchema, figures: figuresSchema }),
+});
+
 export const eventsContract = {
   /** The branch's events, soonest first (upcoming: not yet held or reviewed, or today onward). */
   'events.list': method({
@@ -329,5 +373,23 @@ export const eventsContract = {
     output: checkinResultSchema,
     access: 'session',
     audit: true,
+  }),
+  /** One event's review, whatever its state (the figures so far). */
+  'events.reviewOne': method({ input: z.object({ id }), output: eventReviewRowSchema, access: 'session', audit: false }),
+  /** The review across the events held in a period, with the totals (Reports → Events). */
+  'events.review': method({ input: periodSchema, output: eventsReviewSchema, access: EVENT_ROLES, audit: false }),
+  /** The period's review as CSV or XLSX: a job with progress, on the audit log like every export. */
+  'events.export': method({
+    input: periodSchema.extend({ jobId: jobIdSchema, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    access: EVENT_ROLES,
+    audit: true,
+  }),
+  /** The events a client is on the list of or came to, recent and coming (a contact can be recorded against one). */
+  'events.forClient': method({
+    input: z.object({ clientId: id }),
+    output: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), status: z.enum(EVENT_STATUSES) })),
+    access: 'session',
+    audit: false,
   }),
 };

@@ -97,7 +97,6 @@ describe('the review’s figures', () => {
     newInformation: 7,
     followUps: 5,
     sales: 4,
-    salesFen: 120_000_00,
     costFen: 6_000_00,
   };
 

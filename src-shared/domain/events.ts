@@ -107,7 +107,6 @@ export interface EventFacts {
   newInformation: number;
   followUps: number;
   sales: number;
-  salesFen: number;
   costFen: number | null;
 }
 

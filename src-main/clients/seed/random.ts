@@ -43,6 +43,17 @@ export class Rng {
     return this.next() < p;
   }
 
+  /** `n` different items in a random order (Fisher–Yates on a copy); all of them when there are fewer. */
+  sample<T>(items: readonly T[], n: number): T[] {
+    const copy = [...items];
+    const count = Math.min(n, copy.length);
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(this.next() * (copy.length - i));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, count);
+  }
+
   /** Fills bytes for ids, so UUIDv7s are repeatable too. */
   bytes = (out: Uint8Array): Uint8Array => {
     for (let i = 0; i < out.length; i++) out[i] = Math.floor(this.next() * 256);

@@ -8,6 +8,7 @@ import { deferIndexes, withBulkLoad } from '../../store/bulk-load';
 import type { Store } from '../../store/open';
 import { isEnrolled } from '../../sync/state';
 import { seedDemoComplaints } from '../../complaints/demo';
+import { seedDemoEvents } from '../../events/demo';
 import { withBulkWriter } from '../bulk';
 import { DemoArchive, demoClientNo, MAX_SEED, type Manager, type SeedPolicy } from './generate';
 import { applyCalls, WorkerSource } from './generator-thread';
@@ -127,6 +128,8 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
           actor: options.actor,
           clientIds: complainants.map((c) => c.id),
         });
+        // A year of the branch's salons and lectures with their guests, and one salon coming up.
+        await seedDemoEvents(trx, store, clock, { seed: options.seed, actor: options.actor });
       },
       db,
       true,

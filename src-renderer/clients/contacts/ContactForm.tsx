@@ -1,10 +1,12 @@
 import { Alert, Button, CloseButton, Group, NativeSelect, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { contract, type ClientProfile } from '../../../src-shared/contract';
 import { CONTACT_CHANNELS } from '../../../src-shared/contract/clients';
 import { isApiError } from '../../api/errors';
+import { methodQuery } from '../../api/query';
 import { ctrlEnterSubmits } from '../../forms/keyboard';
 import { check, useFieldIssues } from '../../forms/validation';
 import { errorMessage, issueMessage } from '../../i18n/errors';
@@ -44,6 +46,9 @@ export function ContactForm({
   const reminders = useClientReminders(summary.id);
   const [reminderKey, setReminderKey] = useState('');
   const openKeys = reminders.data?.reminders.map((r) => r.key) ?? [];
+  // The event this contact is for (a sale or a follow-up at a salon): the event's review counts it.
+  const events = useQuery({ ...methodQuery('events.forClient', { clientId: summary.id }), staleTime: 60_000 });
+  const [eventId, setEventId] = useState('');
   const set = <K extends keyof ContactDraft>(key: K, value: ContactDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   useHotkeys([['n', () => contentRef.current?.focus()]]);
@@ -78,6 +83,7 @@ export function ContactForm({
       correcting?.id ?? null,
     );
     if (reminderKey && openKeys.includes(reminderKey)) input.reminderKey = reminderKey;
+    if (eventId) input.eventId = eventId;
     const checked = check(contract['clients.logContact'].input, input);
     if (!checked.ok) {
       log.reset();
@@ -97,6 +103,7 @@ export function ContactForm({
         });
         setDraft(EMPTY_DRAFT);
         setReminderKey('');
+        setEventId('');
         onLogged();
         contentRef.current?.focus();
       },
@@ -194,6 +201,19 @@ export function ContactForm({
               ]}
               value={reminderKey}
               onChange={(e) => setReminderKey(e.currentTarget.value)}
+            />
+          )}
+          {(events.data?.length ?? 0) > 0 && (
+            <NativeSelect
+              data-testid="contact-event"
+              label={t('contacts.form.for_event')}
+              data={[
+                { value: '', label: t('contacts.form.no_event') },
+                ...(events.data ?? []).map((e) => ({ value: e.id, label: `${e.title} (${formatDateTime(e.startsAt)})` })),
+              ]}
+              value={eventId}
+              onChange={(e) => setEventId(e.currentTarget.value)}
+              error={errorOf('eventId')}
             />
           )}
           <Switch
