@@ -329,6 +329,19 @@ async function runEvent(
     }
     if (rng.chance(0.25)) await eventContact(trx, app, manager, clientId, id, rng, at.at);
   }
+  // The relationship managers followed up everyone who came, but for the latest event's last few.
+  const owed = await trx
+    .selectFrom('event_guests')
+    .select(['id', 'notice_for'])
+    .where('event_id', '=', id)
+    .where('notice', '=', 'follow_up')
+    .execute();
+  const recent = e.startsAt + 30 * DAY_MS > e.until;
+  for (const [i, g] of owed.entries()) {
+    if (recent && i >= owed.length - 3) break;
+    at.at = e.startsAt + rng.int(1, 5) * DAY_MS;
+    await told(trx, app, { ...planner, id: g.notice_for ?? planner.id }, g.id, '已回访');
+  }
   at.at = e.startsAt + DAY_MS;
   await saveEvent(trx, app, planner, id, { ...plan, actualCostFen: Math.round(e.perHeadFen * came.length * (0.8 + rng.next() * 0.4)) });
   if (e.startsAt + 7 * DAY_MS < e.until) {

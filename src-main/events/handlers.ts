@@ -15,7 +15,7 @@ export const eventsHandlers: HandlersFor<typeof eventsContract> = {
 
   'events.save': async (input, call) => {
     const id = await call.mutate(
-      (trx) => saveEvent(trx, call.app, call.staff, input.id, input.plan),
+      (trx) => saveEvent(trx, call.app, call.staff, input.id, input.plan, { demo: input.practice }),
       (saved) => ({ targetIds: [saved] }),
     );
     return getEvent(call.app.store.db, call.staff, id);

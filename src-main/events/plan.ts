@@ -142,6 +142,7 @@ function summaryQuery(db: Kysely<Database>) {
       'seated',
       'waitlisted',
       'checked_in',
+      'demo',
     ]);
 }
 
@@ -158,6 +159,7 @@ function toSummary(row: SummaryRow): EventSummary {
     capacity: row.capacity,
     status: row.status as EventStatus,
     counts: { guests: row.guests, invited: row.invited, seated: row.seated, waitlisted: row.waitlisted, checkedIn: row.checked_in },
+    practice: row.demo === 1,
   };
 }
 

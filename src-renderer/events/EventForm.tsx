@@ -1,8 +1,22 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { contract, type InputOf } from '../../src-shared/contract';
 import type { EventDetail } from '../../src-shared/contract/events';
 import { EVENT_TYPES, type EventType, MAX_CAPACITY } from '../../src-shared/domain/events';
+import { useDemoStatus } from '../demo/hooks';
 import { useDraft } from '../forms/draft';
 import { ctrlEnterSubmits } from '../forms/keyboard';
 import { typedToIso } from '../forms/typed-time';
@@ -70,11 +84,17 @@ export function EventForm({
   const fields = useFieldIssues();
   const { draft, set, text } = useDraft<Draft>(draftOf(event, timeZone), (path) => fields.errorOf(`plan.${path}`));
   const held = event !== null && event.status === 'held';
+  // On a training workstation (it holds demo data) a new event is a practice one on demo clients unless staff say not.
+  const demo = useDemoStatus();
+  const [practiceChoice, setPractice] = useState<boolean | null>(null);
+  const holdsDemo = (demo.data?.clients ?? 0) > 0;
+  const practice = event === null && (practiceChoice ?? holdsDemo);
 
   const submit = () => {
     if (save.isPending) return;
     const input: InputOf<'events.save'> = {
       id: event?.id ?? null,
+      practice,
       plan: {
         title: draft.title,
         type: draft.type,
@@ -175,6 +195,15 @@ export function EventForm({
             {...text('description')}
             disabled={held}
           />
+          {event === null && holdsDemo && (
+            <Switch
+              data-testid="event-practice"
+              label={t('events.form.practice')}
+              description={t('events.form.practice_hint')}
+              checked={practice}
+              onChange={(e) => setPractice(e.currentTarget.checked)}
+            />
+          )}
           {save.isError && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
           <Group>
             <Button type="submit" data-testid="event-save" loading={save.isPending}>

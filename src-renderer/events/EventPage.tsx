@@ -103,6 +103,11 @@ function EventHeader({ event: e, onEdit }: { event: EventDetail; onEdit: () => v
         <Badge size="lg" variant="light" color="gray">
           {t(`events.type.${e.type}`)}
         </Badge>
+        {e.practice && (
+          <Badge size="lg" variant="outline" color="grape" data-testid="event-practice-badge">
+            {t('events.practice')}
+          </Badge>
+        )}
         <Text size="sm">
           {eventTime(e.startsAt, timeZone)} · {e.venue}
         </Text>

@@ -73,6 +73,11 @@ export function EventsPage() {
                     <Anchor href={hrefOf('events', e.id)} onClick={(ev) => ev.stopPropagation()} size="sm">
                       {e.title}
                     </Anchor>
+                    {e.practice && (
+                      <Badge size="xs" variant="outline" color="grape" ml={6}>
+                        {t('events.practice')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{t(`events.type.${e.type}`)}</Table.Td>
                   <Table.Td>{eventTime(e.startsAt, timeZone)}</Table.Td>

@@ -1279,4 +1279,8 @@ export const en: Dictionary = {
   'reports.events.accepted': 'Accepted',
   'reports.events.attended': 'Attended',
   'errors.events.demo_mismatch': 'Demo clients go to demo events only, and real clients to real events.',
+  'events.practice': 'Practice',
+  'events.form.practice': 'Practice event (on the demo clients)',
+  'events.form.practice_hint':
+    'This workstation holds demo data: a practice event invites demo clients only, never syncs, and goes with the demo data.',
 };

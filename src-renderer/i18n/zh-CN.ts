@@ -1241,4 +1241,7 @@ export const zhCN = {
   'reports.events.accepted': '接受',
   'reports.events.attended': '到场',
   'errors.events.demo_mismatch': '演示客户只能加入演示活动，真实客户只能加入真实活动。',
+  'events.practice': '演示',
+  'events.form.practice': '演示活动（使用演示客户练习）',
+  'events.form.practice_hint': '本工作站含有演示数据：演示活动只能邀请演示客户，不会同步，随演示数据一并删除。',
 } as const;

@@ -1240,4 +1240,7 @@ export const zhTW: Dictionary = {
   'reports.events.accepted': '接受',
   'reports.events.attended': '到場',
   'errors.events.demo_mismatch': '演示客戶只能加入演示活動，真實客戶只能加入真實活動。',
+  'events.practice': '演示',
+  'events.form.practice': '演示活動（使用演示客戶練習）',
+  'events.form.practice_hint': '本工作站含有演示資料：演示活動只能邀請演示客戶，不會同步，隨演示資料一併刪除。',
 };

@@ -101,6 +101,8 @@ export const eventSummarySchema = z.object({
   capacity: z.number().int(),
   status: z.enum(EVENT_STATUSES),
   counts: countsSchema,
+  /** A practice event on demo clients. */
+  practice: z.boolean(),
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
@@ -252,7 +254,12 @@ export const eventsContract = {
   'events.get': method({ input: z.object({ id }), output: eventDetailSchema, access: 'session', audit: false }),
   /** Plans a new event (`id` null) or changes an event's plan before it is held (the actual cost until reviewed). */
   'events.save': method({
-    input: z.object({ id: id.nullable().default(null), plan: eventPlanSchema }),
+    input: z.object({
+      id: id.nullable().default(null),
+      plan: eventPlanSchema,
+      /** A practice event on demo clients (a training workstation): demo data itself, it never leaves the workstation. */
+      practice: z.boolean().default(false),
+    }),
     output: eventDetailSchema,
     access: EVENT_ROLES,
     audit: true,
