@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { AppError, type Staff } from '../../src-shared/contract';
 import type { Guest } from '../../src-shared/contract/events';
 import { deriveClient } from '../../src-shared/domain/client-derived';
-import { type EventStatus, parseInvitationCode } from '../../src-shared/domain/events';
+import { type EventStatus, parseInvitationCode, WALK_IN_PREFIX } from '../../src-shared/domain/events';
 import { idImportFailureKey, validateMainlandId } from '../../src-shared/domain/id-number';
 import { uuidv7 } from '../../src-shared/domain/ids';
 import { maskMobile } from '../../src-shared/domain/masking';
@@ -178,7 +178,7 @@ export async function checkIn(
  */
 async function nextProspectNo(trx: Trx, app: AppCore): Promise<string> {
   const { deviceId } = await deviceIdentity(trx, app.clock);
-  const prefix = `WK${todayOf(app).replace(/-/g, '')}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}-`;
+  const prefix = `${WALK_IN_PREFIX}${todayOf(app).replace(/-/g, '')}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}-`;
   const last = await trx
     .selectFrom('clients')
     .select('client_no')

@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Change } from '../../src-shared/sync/protocol';
 import {
+  CLIENT_BRANCH_COLUMNS,
+  CLIENT_MASTER_COLUMNS,
   CLIENT_REFERENCE_COLUMNS,
   decodeMonths,
   pulledColumns,
@@ -11,6 +13,7 @@ import {
 import type { ClientKeyMaker } from '../clients/bulk';
 import { ClientRederiver, type DerivePolicy } from '../clients/rederive';
 import { refreshCases } from '../complaints/state';
+import { isWalkInClientNo } from '../../src-shared/domain/events';
 import { refreshEvents } from '../events/state';
 import type { RawDb } from '../store/open';
 
@@ -319,6 +322,8 @@ export class ChangeApplier {
         this.aliases.set(change.rowId, namesake.id);
         return this.applyClient({ ...change, rowId: namesake.id });
       }
+      const twin = this.walkInTwin(change);
+      if (twin) return this.mergeWalkIn(change, twin);
       const stamps = { '': change.hlc, ...(change.fieldHlcs ?? {}) };
       this.insertRow(change, { ...clientKeyColumns(this.ctx.keys, { ...change.values }), field_hlcs: JSON.stringify(stamps) });
       // Its search entry is written by finish(), once the tier its balances give is known.
@@ -348,6 +353,62 @@ export class ChangeApplier {
     this.update('clients', change.rowId, set);
     // A new name needs a new search entry.
     this.touch(change, 'name' in set);
+    return 'applied';
+  }
+
+  /**
+   * The client this workstation keeps under the same ID number, when one of the two is a prospect made at an event's
+   * door (DOMAIN.md §6: merged with head office's record when the ID number matches). Never for a prospect who gave
+   * no ID number, and only when the number names exactly one client here.
+   */
+  private walkInTwin(change: Change): { id: string; client_no: string } | null {
+    if (typeof change.values.id_number !== 'string' || change.values.id_number === '') return null;
+    const { id_hash: hash } = clientKeyColumns(this.ctx.keys, change.values);
+    const found = this.stmt('SELECT id, client_no FROM clients WHERE id_hash = ? AND deleted_hlc IS NULL LIMIT 2').all(hash) as {
+      id: string;
+      client_no: string;
+    }[];
+    const [twin] = found;
+    if (found.length !== 1 || !twin) return null;
+    return isWalkInClientNo(twin.client_no) || isWalkInClientNo(String(change.values.client_no)) ? twin : null;
+  }
+
+  /**
+   * One person, two records: the incoming id becomes an alias of the one kept here (everything naming either is the
+   * same client). Head office's master data wins over a prospect's; between two prospects (two doors offline), the
+   * lower client number's — so every workstation ends with the same client number and name whichever came first.
+   * The branch's own columns merge by HLC as always.
+   */
+  private mergeWalkIn(change: Change, twin: { id: string; client_no: string }): ApplyOutcome {
+    const incomingNo = String(change.values.client_no);
+    this.stmt('INSERT OR IGNORE INTO client_aliases (alias_id, client_id, client_no, at) VALUES (?, ?, ?, ?)').run(
+      change.rowId,
+      twin.id,
+      incomingNo,
+      this.ctx.nowIso,
+    );
+    this.aliases.set(change.rowId, twin.id);
+    const incomingWins = !isWalkInClientNo(incomingNo) || (isWalkInClientNo(twin.client_no) && incomingNo < twin.client_no);
+    if (incomingWins) {
+      const local = this.stmt('SELECT * FROM clients WHERE id = ?').get(twin.id) as Row;
+      const stamps = JSON.parse(String(local.field_hlcs ?? '{}')) as Record<string, string>;
+      const set: Row = {};
+      for (const column of CLIENT_MASTER_COLUMNS) {
+        if (!(column in change.values)) continue;
+        set[column] = change.values[column] ?? null;
+        const incoming = change.fieldHlcs?.[column] ?? change.hlc;
+        const current = stamps[column] ?? stamps[''] ?? '';
+        stamps[column] = incoming > current ? incoming : current;
+      }
+      set.field_hlcs = JSON.stringify(stamps);
+      Object.assign(set, clientKeyColumns(this.ctx.keys, { ...local, ...set }));
+      this.update('clients', twin.id, set);
+      this.touch({ ...change, rowId: twin.id }, true);
+    }
+    const branch = Object.fromEntries(
+      Object.entries(change.values).filter(([column]) => (CLIENT_BRANCH_COLUMNS as readonly string[]).includes(column)),
+    );
+    if (Object.keys(branch).length > 0) this.applyClient({ ...change, rowId: twin.id, values: branch });
     return 'applied';
   }
 

@@ -348,3 +348,10 @@ export function parseInvitationCode(text: string): string | null {
   const m = /^\s*BD-INV:([0-9a-fA-F-]{8,64})\s*$/.exec(text);
   return m?.[1]?.toLowerCase() ?? null;
 }
+
+/** Client numbers of prospects made at an event's door (`WK20261202-7F3A-001`): the branch's own, until head office's. */
+export const WALK_IN_PREFIX = 'WK';
+
+export function isWalkInClientNo(clientNo: string): boolean {
+  return /^WK\d{8}-[0-9A-F]{4}-\d{3,}$/.test(clientNo);
+}

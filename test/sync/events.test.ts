@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { invitationCode } from '../../src-shared/domain/events';
+import { makeMainlandId } from '../../src-shared/domain/id-number';
 import { withAdmin } from '../fixtures/store';
 import { HUB_KINDS, masterClients, startTestHub, workstation, type TestHub, type Workstation } from '../fixtures/hub';
 
@@ -106,6 +107,56 @@ describe.each(HUB_KINDS)('events across the branch with the %s hub', (kind) => {
       expect(await ok(w.call(MANAGER, 'events.get', { id: event.id }))).toMatchObject({ counts: { checkedIn: 2 } });
       expect(w.store.raw.prepare("SELECT lifecycle FROM clients WHERE name = '周杰'").get()).toEqual({ lifecycle: 'prospect' });
       expect(await w.sync.status()).toMatchObject({ pendingChanges: 0, parkedChanges: 0, lastError: null });
+    }
+  });
+
+  it('a walk-in added at both doors offline is one client, and becomes head office’s client when its record arrives with the same ID number', async () => {
+    const h = await startTestHub(kind);
+    cleanups.push(() => h.close());
+    const a = await station(h);
+    const b = await station(h);
+    const draft = await ok(
+      a.call(MANAGER, 'events.save', {
+        id: null,
+        plan: { title: '养老规划讲座', type: 'lecture', startsAt: '2026-11-02T14:00:00+08:00', venue: '一楼大厅', capacity: 50 },
+      }),
+    );
+    await ok(a.call(MANAGER, 'events.step', { id: draft.id, expectedStatus: 'draft', step: 'opened' }));
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    // The same person walks up to both doors; each workstation, offline, makes a prospect.
+    const idNumber = makeMainlandId('310104', '1975-08-09', '513');
+    const walkIn = { eventId: draft.id, name: '周杰', mobile: '13700009999', idNumber };
+    await ok(a.call(MANAGER, 'events.walkIn', walkIn));
+    b.clock.advance(30_000);
+    await ok(b.call(MANAGER, 'events.walkIn', walkIn));
+    for (const w of [a, b, a]) await w.sync.syncNow();
+    const kept = (w: Workstation) =>
+      w.store.raw
+        .prepare('SELECT client_no, name, lifecycle FROM clients WHERE id_tail = ? AND deleted_hlc IS NULL')
+        .all(idNumber.slice(-4));
+    const [first] = kept(a) as { client_no: string }[];
+    expect(first?.client_no).toMatch(/^WK\d{8}-[0-9A-F]{4}-001$/);
+    for (const w of [a, b]) {
+      expect(kept(w)).toEqual(kept(a));
+      expect(kept(w)).toHaveLength(1);
+      expect(await ok(w.call(MANAGER, 'events.get', { id: draft.id }))).toMatchObject({ counts: { checkedIn: 1 } });
+    }
+
+    // Head office opens an account for him: its record carries the same ID number under its own client number.
+    const { clients, changes } = masterClients(h.clock, BRANCH, ['周杰'], 300_000);
+    const record = changes.map((c) =>
+      c.table === 'clients' ? { ...c, values: { ...c.values, id_number: idNumber, mobile: '13700009999' } } : c,
+    );
+    await h.server.service.appendMasterData(BRANCH, record);
+    for (const w of [a, b]) {
+      await w.sync.syncNow();
+      expect(kept(w)).toMatchObject([{ client_no: clients[0]!.clientNo, name: '周杰' }]);
+      // The arrival and the search find the one client, under head office's number.
+      expect(await ok(w.call(MANAGER, 'events.get', { id: draft.id }))).toMatchObject({ counts: { checkedIn: 1 } });
+      const profile = await ok(w.call(MANAGER, 'clients.search', { q: '周杰' }));
+      expect(profile.results.map((r) => r.clientNo)).toEqual([clients[0]!.clientNo]);
+      expect(await w.sync.status()).toMatchObject({ parkedChanges: 0, lastError: null });
     }
   });
 });
