@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { AppError, type FieldIssue, type Staff } from '../../src-shared/contract';
 import type { ComplaintIntake, ComplaintStep } from '../../src-shared/contract/complaints';
 import { localDate } from '../../src-shared/domain/clock';
@@ -13,8 +13,8 @@ import {
 } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
 import type { Database } from '../store/schema';
+import { nextDayNumber } from '../sync/day-number';
 import { newRowColumns, recordChange } from '../sync/outbox';
-import { deviceIdentity } from '../sync/state';
 import { refreshCases } from './state';
 
 type Trx = Transaction<Database>;
@@ -80,7 +80,7 @@ export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input:
 
   const base = await newRowColumns(trx, app.clock);
   const receivedAt = new Date(receivedMs).toISOString();
-  const caseNo = await nextCaseNo(trx, app, receivedOn);
+  const caseNo = await nextDayNumber(trx, app.clock, { letters: 'TS', day: receivedOn, table: 'complaints', column: 'case_no' });
   await trx
     .insertInto('complaints')
     .values({
@@ -114,28 +114,6 @@ export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input:
   await recordChange(trx, app.clock, { table: 'complaints', rowId: base.id, hlc: base.updated_hlc, change: { op: 'insert' } });
   await appendEvent(trx, app, staff, base.id, { kind: 'received', fromStatus: 'received', data: { channel: input.channel } });
   return { id: base.id, caseNo, receivedOn, dueOn: decisionDue(receivedOn, 'none', input.regulatorDue) };
-}
-
-/**
- * `TS20261202-7F3A-001`: the day of receipt, this device's tag and its count that day. Two workstations taking
- * complaints offline on the same day never make the same number, and staff can read one out on the phone.
- */
-async function nextCaseNo(trx: Trx, app: AppCore, receivedOn: string): Promise<string> {
-  const { deviceId } = await deviceIdentity(trx, app.clock);
-  const prefix = `TS${receivedOn.replace(/-/g, '')}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}-`;
-  const last = await trx
-    .selectFrom('complaints')
-    .select('case_no')
-    // A range rather than LIKE (case-insensitive in SQLite, so it cannot use the index and read every case).
-    .where('case_no', '>=', prefix)
-    .where('case_no', '<', `${prefix}~`)
-    // Past 999 a day the number grows a digit: the longest is the latest.
-    .orderBy(sql`length(case_no)`, 'desc')
-    .orderBy('case_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const n = last ? Number(last.case_no.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(3, '0')}`;
 }
 
 /** What each step carries into its event's data (the reasons, outcome and remedy people read in the history). */

@@ -5,8 +5,7 @@ import type { Clock } from '../../src-shared/domain/clock';
 import { COMPLAINT_CHANNELS, type ComplaintStatus } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
 import { appendAudit } from '../audit/log';
-import { passwordHasher } from '../auth/password';
-import { Sessions } from '../auth/sessions';
+import { AtClock, demoCore } from '../demo/at-clock';
 import { createStaff } from '../auth/staff';
 import { Rng } from '../clients/seed/random';
 import { loadSettings } from '../settings/service';
@@ -123,14 +122,6 @@ const RECENCY = {
   review: [14, 25],
 } as const;
 
-/** A clock standing at a given moment: each demo step is taken when it would have been. */
-class AtClock implements Clock {
-  constructor(public at: number) {}
-  now(): number {
-    return this.at;
-  }
-}
-
 export interface DemoComplaintsOptions {
   cases: number;
   seed: number;
@@ -149,15 +140,7 @@ export interface DemoComplaintsOptions {
 export async function seedDemoComplaints(trx: Transaction<Database>, store: Store, clock: Clock, options: DemoComplaintsOptions) {
   const settings = await loadSettings(trx);
   const at = new AtClock(clock.now());
-  const app: AppCore = {
-    store,
-    clock: at,
-    sessions: new Sessions(at),
-    settings,
-    passwords: passwordHasher(),
-    jobs: new Map(),
-    emit: () => undefined,
-  };
+  const app = demoCore(store, settings, at);
   const officer = await demoOfficer(trx, clock);
   const rng = new Rng(options.seed * 7919 + 17);
   const endings = ENDINGS.flatMap(([ending, weight]) => Array<ComplaintStatus | 'late'>(weight).fill(ending));

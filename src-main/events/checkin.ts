@@ -14,6 +14,7 @@ import { searchClients } from '../clients/search';
 import { hanChars } from '../clients/search-terms';
 import type { Database } from '../store/schema';
 import { DeviceClock } from '../sync/device-clock';
+import { nextDayNumber } from '../sync/day-number';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
 import { checkSameWorld, guestQuery, toGuest } from './guests';
@@ -173,26 +174,6 @@ export async function checkIn(
 }
 
 /**
- * `WK20261202-7F3A-001`: a prospect made at the door — the day, this device's tag and its count that day, so two
- * door workstations offline never make the same client number.
- */
-async function nextProspectNo(trx: Trx, app: AppCore): Promise<string> {
-  const { deviceId } = await deviceIdentity(trx, app.clock);
-  const prefix = `${WALK_IN_PREFIX}${todayOf(app).replace(/-/g, '')}-${deviceId.replace(/-/g, '').slice(-4).toUpperCase()}-`;
-  const last = await trx
-    .selectFrom('clients')
-    .select('client_no')
-    .where('client_no', '>=', prefix)
-    .where('client_no', '<', `${prefix}~`)
-    .orderBy(sql`length(client_no)`, 'desc')
-    .orderBy('client_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const n = last ? Number(last.client_no.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(3, '0')}`;
-}
-
-/**
  * A walk-in nobody has on file (DOMAIN.md §6): created at the branch as a prospect — name, mobile and, when they give
  * it, their resident ID (checked) — and checked in. The new client syncs like any the branch creates. When the ID
  * number is one the archive holds already, that client is checked in instead of a second record.
@@ -231,7 +212,7 @@ export async function walkIn(
     if (known) return checkIn(trx, app, staff, { eventId: input.eventId, guestId: null, clientId: known.id, code: null });
   }
   const { branchId } = await deviceIdentity(trx, app.clock);
-  const clientNo = await nextProspectNo(trx, app);
+  const clientNo = await nextDayNumber(trx, app.clock, { letters: WALK_IN_PREFIX, day: today, table: 'clients', column: 'client_no' });
   const stamps = await DeviceClock.load(trx, app.clock);
   // A walk-in at a demo event is demo data with it: it never leaves the workstation.
   const writer = new ClientBulkWriter({ raw: app.store.raw, clock: app.clock, stamps, branchId, idKey, demo: event.demo === 1 });

@@ -5,8 +5,7 @@ import { localDate, wallTimeToMs } from '../../src-shared/domain/clock';
 import type { EventType, InvitationChannel } from '../../src-shared/domain/events';
 import type { AppCore } from '../app';
 import { appendAudit } from '../audit/log';
-import { passwordHasher } from '../auth/password';
-import { Sessions } from '../auth/sessions';
+import { AtClock, demoCore } from '../demo/at-clock';
 import { logContact } from '../clients/contacts';
 import { ClientRederiver } from '../clients/rederive';
 import { addImportantDate } from '../clients/enrichment';
@@ -97,13 +96,6 @@ const PAST: {
 
 const CHANNELS: InvitationChannel[] = ['phone', 'phone', 'phone', 'wechat', 'wechat', 'sms', 'counter', 'letter'];
 
-class AtClock {
-  constructor(public at: number) {}
-  now(): number {
-    return this.at;
-  }
-}
-
 export interface DemoEventsOptions {
   seed: number;
   actor: string;
@@ -118,15 +110,7 @@ export interface DemoEventsOptions {
 export async function seedDemoEvents(trx: Trx, store: Store, clock: { now(): number }, options: DemoEventsOptions): Promise<number> {
   const settings = await loadSettings(trx);
   const at = new AtClock(clock.now());
-  const app: AppCore = {
-    store,
-    clock: at,
-    sessions: new Sessions(at),
-    settings,
-    passwords: passwordHasher(),
-    jobs: new Map(),
-    emit: () => undefined,
-  };
+  const app = demoCore(store, settings, at);
   const staff = await demoStaff(trx);
   if (staff.length === 0) return 0;
   const pool = await trx

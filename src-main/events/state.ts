@@ -5,7 +5,9 @@ const statements = perConnection((raw: RawDb) => ({
   event: raw.prepare('SELECT capacity FROM events WHERE id = ?'),
   steps: raw.prepare('SELECT step, updated_hlc AS hlc FROM event_steps WHERE event_id = ?'),
   guests: raw.prepare(
-    `SELECT g.id, g.client_id AS clientId, g.updated_hlc AS hlc, c.manager_id AS managerId
+    `SELECT g.id, g.client_id AS clientId, g.updated_hlc AS hlc, c.manager_id AS managerId,
+            g.state, g.queue, g.inviter_id AS inviterId, g.taker_id AS takerId, g.notice, g.notice_for AS noticeFor,
+            g.checked_in_at AS checkedInAt
      FROM event_guests g LEFT JOIN clients c ON c.id = g.client_id WHERE g.event_id = ?`,
   ),
   answers: raw.prepare(
@@ -23,6 +25,18 @@ const statements = perConnection((raw: RawDb) => ({
   ),
 }));
 
+/** What is derived on a guest row, as stored. */
+interface Derived {
+  state: string;
+  queue: number | null;
+  inviterId: string | null;
+  takerId: string | null;
+  notice: string | null;
+  noticeFor: string | null;
+  checkedInAt: string | null;
+}
+const DERIVED = ['state', 'queue', 'inviterId', 'takerId', 'notice', 'noticeFor', 'checkedInAt'] as const;
+
 /**
  * Recomputes what is derived on each event and its guests (status, seats, the waitlist's order, who owes whom a
  * call, arrivals) from its record: after a change here, and after sync brought part of it from another workstation.
@@ -33,7 +47,7 @@ export function refreshEvents(raw: RawDb, eventIds: Iterable<string>): void {
   for (const id of new Set(eventIds)) {
     const event = s.event.get(id) as { capacity: number } | undefined;
     if (!event) continue;
-    const guests = s.guests.all(id) as { id: string; clientId: string; hlc: string; managerId: string | null }[];
+    const guests = s.guests.all(id) as (Derived & { id: string; clientId: string; hlc: string; managerId: string | null })[];
     const record: EventRecord = {
       capacity: event.capacity,
       steps: s.steps.all(id) as { step: EventStep; hlc: string }[],
@@ -63,7 +77,18 @@ export function refreshEvents(raw: RawDb, eventIds: Iterable<string>): void {
               : null;
       // A second row for the same client (added twice offline) stays out of every list.
       const state = f.duplicateOf === null ? f.state : 'duplicate';
-      s.writeGuest.run(state, f.queue, f.inviterId, f.takerId, f.notice, noticeFor, f.checkedInAt, g.id);
+      const next: Derived = {
+        state,
+        queue: f.queue,
+        inviterId: f.inviterId,
+        takerId: f.takerId,
+        notice: f.notice,
+        noticeFor,
+        checkedInAt: f.checkedInAt,
+      };
+      // Only the guests whose seat, call or arrival changed are written: one answer moves one or two of hundreds.
+      if (DERIVED.every((k) => next[k] === g[k])) continue;
+      s.writeGuest.run(next.state, next.queue, next.inviterId, next.takerId, next.notice, next.noticeFor, next.checkedInAt, g.id);
     }
   }
 }

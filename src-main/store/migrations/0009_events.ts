@@ -82,7 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text')
     .execute();
   await db.schema.createIndex('event_answers_event').on('event_answers').columns(['event_id', 'updated_hlc']).execute();
-  await db.schema.createIndex('event_answers_guest').on('event_answers').columns(['guest_id', 'kind']).execute();
+  // A guest's latest invitation (its channel) without a sort.
+  await db.schema.createIndex('event_answers_guest').on('event_answers').columns(['guest_id', 'kind', 'updated_hlc']).execute();
 
   // Arrivals at the door: a guest, or a walk-in (a client found in the archive, or a prospect created on the spot).
   // Two check-in workstations at one door may both record one arrival: counts take each client once.
@@ -96,6 +97,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('event_checkins_event').on('event_checkins').columns(['event_id', 'client_id']).execute();
+
+  // The live segment count reads this index alone, by demo-ness, tier and birth date range (a whole-table read of
+  // 200,000 encrypted rows took 60 ms a count; this takes 0.4–6 ms for a segment with a tier).
+  await db.schema
+    .createIndex('clients_segment')
+    .on('clients')
+    .columns(['demo', 'tier', 'birth_date', 'deleted_hlc', 'do_not_disturb', 'marketing_consent', 'interests', 'id'])
+    .execute();
 
   // A contact made for an event (an invitation call, a sale at the salon) names it: the review counts by it.
   await sql`ALTER TABLE contacts ADD COLUMN event_id TEXT`.execute(db);
