@@ -33,8 +33,11 @@ export function useSegmentCount(eventId: string, segment: Segment, enabled: bool
   });
 }
 
+export const noticesQuery = methodQuery('events.notices', {});
+
+/** The calls owed to guests that fall to this member of staff: read every minute, and after each sync. */
 export function useNotices() {
-  return useQuery({ ...methodQuery('events.notices', {}), staleTime: 0 });
+  return useQuery({ ...noticesQuery, refetchInterval: 60_000, staleTime: 30_000 });
 }
 
 /** After anything that changes an event's list or state: its page, its list, the counts and the worklist read again. */

@@ -1,8 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
-import { useNotices, useTold } from './hooks';
+import { noticesQuery, useNotices, useTold } from './hooks';
 import { eventTime } from './labels';
 
 /**
@@ -64,4 +68,51 @@ export function EventNotices() {
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * Says when a call falls to this member of staff: once at sign-in for what is already owed, then for each guest who
+ * joins the list — a waiting guest moved up, sync put an acceptance they took on the waitlist, an event was cancelled.
+ */
+export function EventNoticeAlerts() {
+  const { t } = useI18n();
+  const notices = useNotices();
+  const queryClient = useQueryClient();
+  // A finished sync may have brought another desk's answers or steps.
+  useEffect(
+    () =>
+      api.on('sync.status', (status) => {
+        if (!status.running) void queryClient.invalidateQueries({ queryKey: noticesQuery.queryKey });
+      }),
+    [queryClient],
+  );
+  const seen = useRef<Set<string> | null>(null);
+  const data = notices.data;
+  useEffect(() => {
+    if (!data) return;
+    const now = new Set(data.map((n) => `${n.guest.id}:${n.guest.notice}`));
+    if (seen.current === null) {
+      if (data.length > 0) {
+        notifications.show({
+          id: 'event-notices',
+          color: 'blue',
+          title: t('events.notices.title'),
+          message: t('events.notices.summary', { n: data.length }),
+          autoClose: 12_000,
+        });
+      }
+    } else {
+      for (const n of data) {
+        if (seen.current.has(`${n.guest.id}:${n.guest.notice}`) || !n.guest.notice) continue;
+        notifications.show({
+          color: n.guest.notice === 'follow_up' ? 'blue' : 'red',
+          title: t(`events.notice.${n.guest.notice}`),
+          message: `${n.guest.name} · ${n.eventTitle}`,
+          autoClose: 12_000,
+        });
+      }
+    }
+    seen.current = now;
+  }, [data, t]);
+  return null;
 }

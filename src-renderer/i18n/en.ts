@@ -1283,4 +1283,5 @@ export const en: Dictionary = {
   'events.form.practice': 'Practice event (on the demo clients)',
   'events.form.practice_hint':
     'This workstation holds demo data: a practice event invites demo clients only, never syncs, and goes with the demo data.',
+  'events.notices.summary': '{n} event guests to call',
 };

@@ -1244,4 +1244,5 @@ export const zhCN = {
   'events.practice': '演示',
   'events.form.practice': '演示活动（使用演示客户练习）',
   'events.form.practice_hint': '本工作站含有演示数据：演示活动只能邀请演示客户，不会同步，随演示数据一并删除。',
+  'events.notices.summary': '{n} 位活动客户需要回电',
 } as const;

@@ -1243,4 +1243,5 @@ export const zhTW: Dictionary = {
   'events.practice': '演示',
   'events.form.practice': '演示活動（使用演示客戶練習）',
   'events.form.practice_hint': '本工作站含有演示資料：演示活動只能邀請演示客戶，不會同步，隨演示資料一併刪除。',
+  'events.notices.summary': '{n} 位活動客戶需要回電',
 };

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { AuditBrokenBanner } from '../audit/AuditBrokenBanner';
 import { useSession, useSignOut } from '../auth/hooks';
 import { DeadlineAlerts, DeadlineCount } from '../complaints/deadlines';
+import { EventNoticeAlerts } from '../events/notices';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -65,6 +66,7 @@ export function AppLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <AuditBrokenBanner />
         {!session.locked && <DeadlineAlerts />}
+        {!session.locked && <EventNoticeAlerts />}
         {/* Keyed by the record: moving from one client to another starts the page afresh (no revealed value carries over). */}
         {id !== null && Detail ? <Detail key={id} id={id} /> : <Page />}
       </AppShell.Main>
