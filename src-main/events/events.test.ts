@@ -205,6 +205,16 @@ describe('invitations, the seats and the waitlist', () => {
     const timeline = await ok(t.call(clerk, 'clients.timeline', { clientId: ids[0]! }));
     expect(timeline.entries[0]?.content).toContain('贵金属投资沙龙');
 
+    // Accepting again never costs a seated guest their seat (it would put them at the end of the line).
+    expect(await t.call(clerk, 'events.answer', { guestId: a!.id, answer: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { key: 'errors.events.already_accepted' },
+    });
+    expect(await ok(t.call(clerk, 'events.invite', { guestId: a!.id, channel: 'sms', answer: 'accepted' }))).toMatchObject({
+      state: 'seated',
+      queue: 1,
+    });
+
     // 王芳 withdraws: 张伟 moves up, and the clerk who invited him is asked to call.
     expect(await ok(t.call(clerk, 'events.answer', { guestId: a!.id, answer: 'withdrew' }))).toMatchObject({ state: 'withdrew' });
     expect(await ok(t.call(clerk2, 'events.notices', {}))).toMatchObject([

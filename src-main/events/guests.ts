@@ -380,7 +380,8 @@ export async function invite(
     eventId: guest.event_id,
   });
   await appendAnswer(trx, app, staff, guest, 'invited', { channel: input.channel, contactId: contact.id, note: input.note });
-  if (input.answer !== null) await answer(trx, app, staff, input.guestId, input.answer, null);
+  const keeps = input.answer === 'accepted' && (guest.state === 'seated' || guest.state === 'waitlisted');
+  if (input.answer !== null && !keeps) await answer(trx, app, staff, input.guestId, input.answer, null);
   rederiveClients(app, [guest.client_id]);
 }
 
@@ -410,6 +411,9 @@ export async function answer(
   if (kind !== 'removed' && guest.state === 'removed') throw refuse('errors.events.guest_removed', 'the guest was taken off the list');
   if (kind === 'withdrew' && guest.state !== 'seated' && guest.state !== 'waitlisted')
     throw refuse('errors.events.not_accepted', 'only an accepted guest can withdraw');
+  // Accepting again would put a seated guest at the end of the line: they keep their seat or their place.
+  if (kind === 'accepted' && (guest.state === 'seated' || guest.state === 'waitlisted'))
+    throw refuse('errors.events.already_accepted', 'the guest has accepted already');
   await appendAnswer(trx, app, staff, guest, kind, { note });
 }
 

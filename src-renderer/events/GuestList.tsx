@@ -57,6 +57,11 @@ export function GuestList({ event }: { event: EventDetail }) {
         />
         {guests.isFetching && <Loader size="xs" />}
       </Group>
+      {view === 'all' && guests.data && guests.data.guests.length < guests.data.counts.guests && (
+        <Text size="sm" c="dimmed">
+          {t('events.guests.shown', { shown: guests.data.guests.length, total: guests.data.counts.guests })}
+        </Text>
+      )}
       {error && <Alert color="red">{errorMessage(t, error)}</Alert>}
       {guests.isError && <Alert color="red">{errorMessage(t, guests.error)}</Alert>}
       {(guests.data?.guests ?? []).length === 0 ? (

@@ -1284,4 +1284,6 @@ export const en: Dictionary = {
   'events.form.practice_hint':
     'This workstation holds demo data: a practice event invites demo clients only, never syncs, and goes with the demo data.',
   'events.notices.summary': '{n} event guests to call',
+  'errors.events.already_accepted': 'The guest has accepted already and keeps their seat or place in line.',
+  'events.guests.shown': 'Showing the first {shown} of {total} on the list',
 };

@@ -1245,4 +1245,6 @@ export const zhCN = {
   'events.form.practice': '演示活动（使用演示客户练习）',
   'events.form.practice_hint': '本工作站含有演示数据：演示活动只能邀请演示客户，不会同步，随演示数据一并删除。',
   'events.notices.summary': '{n} 位活动客户需要回电',
+  'errors.events.already_accepted': '该客户已接受邀请，保留原座位或候补位置。',
+  'events.guests.shown': '显示前 {shown} 位（名单共 {total} 位）',
 } as const;

@@ -1244,4 +1244,6 @@ export const zhTW: Dictionary = {
   'events.form.practice': '演示活動（使用演示客戶練習）',
   'events.form.practice_hint': '本工作站含有演示資料：演示活動只能邀請演示客戶，不會同步，隨演示資料一併刪除。',
   'events.notices.summary': '{n} 位活動客戶需要回電',
+  'errors.events.already_accepted': '該客戶已接受邀請，保留原座位或候補位置。',
+  'events.guests.shown': '顯示前 {shown} 位（名單共 {total} 位）',
 };

@@ -307,7 +307,7 @@ export const eventsContract = {
         .int()
         .min(1)
         .max(MAX_CAPACITY * 5)
-        .default(500),
+        .default(MAX_CAPACITY),
     }),
     output: z.object({ guests: z.array(guestSchema), counts: countsSchema }),
     access: 'session',
