@@ -10,7 +10,7 @@ import { todayOf, type AppCore } from '../app';
 import { logContact } from '../clients/contacts';
 import { rederiveClients } from '../clients/rederive';
 import type { ClientsTable, Database } from '../store/schema';
-import { DeviceClock } from '../sync/device-clock';
+import { DeviceClock, nextHlc } from '../sync/device-clock';
 import { changePayload, newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
 import { managesEvents } from './plan';
@@ -174,7 +174,7 @@ export async function addSegment(trx: Trx, app: AppCore, staff: Staff, eventId: 
     .where('c.do_not_disturb', '=', 0)
     .where('c.marketing_consent', '=', 1)
     .where((eb) => eb.not(listedHere(eventId)(eb)))
-    .select(['c.id', 'c.demo'])
+    .select('c.id')
     .orderBy('c.tier_rank')
     .orderBy('c.client_no')
     .limit(MAX_SEGMENT_ADD + 1)
@@ -200,12 +200,12 @@ export async function addSegment(trx: Trx, app: AppCore, staff: Staff, eventId: 
     const id = uuidv7(now);
     const hlc = stamps.tick();
     insert.run(id, branchId, nowIso, hlc, eventId, client.id, staff.id, staff.displayName, nowIso);
-    // A demo event's list, or a demo client on a real one, never leaves the workstation.
-    if (event.demo === 0 && client.demo === 0) outbox.run('event_guests', id, hlc, inserted, nowIso);
+    // A practice event's list (demo clients only) never leaves the workstation.
+    if (event.demo === 0) outbox.run('event_guests', id, hlc, inserted, nowIso);
   }
   await stamps.save(trx);
   // The segment the list was built from stays on the plan.
-  const planHlc = await newRowColumns(trx, app.clock).then((c) => c.updated_hlc);
+  const planHlc = await nextHlc(trx, app.clock);
   await trx
     .updateTable('events')
     .set({ segment: JSON.stringify(segment), updated_hlc: planHlc })

@@ -1283,7 +1283,7 @@ export const en: Dictionary = {
   'events.form.practice': 'Practice event (on the demo clients)',
   'events.form.practice_hint':
     'This workstation holds demo data: a practice event invites demo clients only, never syncs, and goes with the demo data.',
-  'events.notices.summary': '{n} event guests to call',
+  'events.notices.summary': 'Event guests to call: {n}',
   'errors.events.already_accepted': 'The guest has accepted already and keeps their seat or place in line.',
   'events.guests.shown': 'Showing the first {shown} of {total} on the list',
 };
