@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageBandBirthDates,
   EVENT_STATUSES,
   EVENT_TRANSITIONS,
   type EventRecord,
   eventStepFrom,
   foldEvent,
+  invitationCode,
+  isWalkInClientNo,
+  parseInvitationCode,
   type EventStatus,
   type EventStep,
   movedDown,
@@ -266,5 +270,31 @@ describe('an event’s whole record, folded', () => {
     expect(f.guests.get('dup')).toMatchObject({ duplicateOf: 'g1', state: 'seated', notice: null });
     // After the event, whoever came is owed a follow-up by their relationship manager.
     expect(f.guests.get('g1')).toMatchObject({ checkedInAt: '2026-12-02T10:00:00Z', notice: 'follow_up', noticeFor: 'manager' });
+  });
+});
+
+describe('age bands, invitation codes and walk-in numbers', () => {
+  it('turns an age band into the birth dates it covers on a day, both ends included', () => {
+    expect(ageBandBirthDates('30_39', '2026-12-02')).toEqual({ from: '1986-12-03', to: '1996-12-02' });
+    expect(ageBandBirthDates('under_30', '2026-12-02')).toEqual({ from: '1996-12-03', to: '2026-12-02' });
+    expect(ageBandBirthDates('70_plus', '2026-12-02')).toEqual({ from: null, to: '1956-12-02' });
+    // On 29 February: someone born on 29 February 1968 turns 60 that day; a common year's 28th stands in for the 29th.
+    expect(ageBandBirthDates('50_59', '2028-02-29')).toEqual({ from: '1968-03-01', to: '1978-02-28' });
+    expect(ageBandBirthDates('60_69', '2028-02-29')).toEqual({ from: '1958-03-01', to: '1968-02-29' });
+  });
+
+  it('reads back the codes it prints, as a scanner types them, and nothing else', () => {
+    const id = '01a23846-0401-77fb-9e65-722118c8805e';
+    expect(parseInvitationCode(invitationCode(id))).toBe(id);
+    expect(parseInvitationCode(` ${invitationCode(id).toUpperCase().replace('BD-INV', 'BD-INV')}\n`)).toBe(id);
+    expect(parseInvitationCode('https://example.com/01a23846')).toBeNull();
+    expect(parseInvitationCode('BD-INV:')).toBeNull();
+  });
+
+  it('knows a prospect made at the door by its number', () => {
+    expect(isWalkInClientNo('WK20261202-7F3A-001')).toBe(true);
+    expect(isWalkInClientNo('WK20261202-7F3A-1024')).toBe(true);
+    expect(isWalkInClientNo('90000010000001')).toBe(false);
+    expect(isWalkInClientNo('WK2026-7F3A-001')).toBe(false);
   });
 });

@@ -323,13 +323,16 @@ const BAND_YEARS: Record<AgeBand, [number, number | null]> = {
  */
 export function ageBandBirthDates(band: AgeBand, today: string): { from: string | null; to: string } {
   const [min, max] = BAND_YEARS[band];
-  const year = Number(today.slice(0, 4));
-  const md = today.slice(4);
-  const shift = (years: number) => `${String(year - years).padStart(4, '0')}${md}`;
-  // Born on or before today minus `min` years; born after today minus `max + 1` years.
-  const to = md === '-02-29' ? `${year - min}-02-28` : shift(min);
-  const from = max === null ? null : nextDay(md === '-02-29' ? `${year - max - 1}-02-28` : shift(max + 1));
-  return { from, to };
+  // Born on or before today `min` years ago; born after today `max + 1` years ago.
+  return { from: max === null ? null : nextDay(yearsBefore(today, max + 1)), to: yearsBefore(today, min) };
+}
+
+/** The same day `years` earlier; 29 February in a common year is the 28th. */
+function yearsBefore(day: string, years: number): string {
+  const year = Number(day.slice(0, 4)) - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const md = day.slice(4) === '-02-29' && !leap ? '-02-28' : day.slice(4);
+  return `${String(year).padStart(4, '0')}${md}`;
 }
 
 function nextDay(day: string): string {
