@@ -18,7 +18,7 @@ import { nextDayNumber } from '../sync/day-number';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
 import { checkSameWorld, guestQuery, toGuest } from './guests';
-import { eventCounts } from './plan';
+import { eventCounts, eventNotFound } from './plan';
 import { refreshEvents } from './state';
 
 type Trx = Transaction<Database>;
@@ -75,7 +75,7 @@ export async function checkinSearch(db: Kysely<Database>, eventId: string, query
 
 async function doorEvent(trx: Trx, eventId: string) {
   const event = await trx.selectFrom('events').select(['id', 'status', 'demo', 'title']).where('id', '=', eventId).executeTakeFirst();
-  if (!event) throw new AppError('NOT_FOUND', 'errors.events.not_found', 'no such event', { params: { id: eventId } });
+  if (!event) throw eventNotFound(eventId);
   if (!DOOR_OPEN.includes(event.status as EventStatus)) {
     throw new AppError('CONFLICT', 'errors.events.door_closed', `check-in is not open while the event is ${event.status}`, {
       params: { status: event.status },

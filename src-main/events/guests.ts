@@ -13,7 +13,7 @@ import type { ClientsTable, Database } from '../store/schema';
 import { DeviceClock, nextHlc } from '../sync/device-clock';
 import { changePayload, newRowColumns, recordChange } from '../sync/outbox';
 import { deviceIdentity } from '../sync/state';
-import { managesEvents } from './plan';
+import { eventNotFound, managesEvents } from './plan';
 import { refreshEvents } from './state';
 
 type Trx = Transaction<Database>;
@@ -118,7 +118,7 @@ async function eventOf(db: Db, id: string) {
     .select(['id', 'type', 'status', 'title', 'demo', 'starts_at', 'segment'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!event) throw new AppError('NOT_FOUND', 'errors.events.not_found', 'no such event', { params: { id } });
+  if (!event) throw eventNotFound(id);
   return { ...event, status: event.status as EventStatus };
 }
 

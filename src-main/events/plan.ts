@@ -20,7 +20,8 @@ export function managesEvents(staff: Staff): boolean {
   return EVENT_ROLES.some((role) => staff.roles.includes(role));
 }
 
-function notFound(id: string): AppError {
+/** The refusal for an event id this workstation does not hold (every events service says it the same way). */
+export function eventNotFound(id: string): AppError {
   return new AppError('NOT_FOUND', 'errors.events.not_found', 'no such event', { params: { id } });
 }
 
@@ -68,7 +69,7 @@ export async function saveEvent(
     return base.id;
   }
   const event = await trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!event) throw notFound(id);
+  if (!event) throw eventNotFound(id);
   const status = event.status as EventStatus;
   const columns = planColumns(app, plan);
   if (!PLAN_EDITABLE.includes(status)) {
@@ -103,7 +104,7 @@ export async function takeEventStep(
   reason: string | null,
 ) {
   const event = await trx.selectFrom('events').select(['status']).where('id', '=', id).executeTakeFirst();
-  if (!event) throw notFound(id);
+  if (!event) throw eventNotFound(id);
   const status = event.status as EventStatus;
   if (status !== expected) {
     throw new AppError('CONFLICT', 'errors.events.moved_on', `the event is ${status} now, not ${expected}`, { params: { status } });
@@ -180,7 +181,7 @@ export async function listEvents(db: Kysely<Database>, view: 'upcoming' | 'past'
 
 export async function getEvent(db: Kysely<Database>, staff: Staff, id: string): Promise<EventDetail> {
   const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(id);
+  if (!row) throw eventNotFound(id);
   const steps = await db
     .selectFrom('event_steps')
     .select(['step', 'reason', 'staff_name', 'at'])

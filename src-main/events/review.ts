@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { AppError } from '../../src-shared/contract';
 import type { EventReviewRow } from '../../src-shared/contract/events';
 import { type EventFacts, type EventStatus, type EventType, reviewFigures } from '../../src-shared/domain/events';
 import { wallTimeToMs } from '../../src-shared/domain/clock';
@@ -7,6 +6,7 @@ import { decodeHlc } from '../../src-shared/domain/hlc';
 import { CLIENT_BRANCH_COLUMNS } from '../../src-shared/sync/tables';
 import { type Sheet, type TableFormat, tableFile } from '../exports/table-file';
 import type { Database } from '../store/schema';
+import { eventNotFound } from './plan';
 
 /**
  * What staff learn about the guests who came counts as the event's (新信息获取) from the start of its day (guests arrive
@@ -136,7 +136,7 @@ export async function eventReview(db: Kysely<Database>, eventId: string, timeZon
     .select(['id', 'title', 'type', 'starts_on', 'status', 'capacity'])
     .where('id', '=', eventId)
     .executeTakeFirst();
-  if (!e) throw new AppError('NOT_FOUND', 'errors.events.not_found', 'no such event', { params: { id: eventId } });
+  if (!e) throw eventNotFound(eventId);
   const { facts, estimateFen } = await eventFacts(db, e.id, timeZone);
   return {
     id: e.id,
