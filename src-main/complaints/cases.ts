@@ -12,6 +12,7 @@ import {
   stepFrom,
 } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
+import { rederiveClients } from '../clients/rederive';
 import type { Database } from '../store/schema';
 import { nextDayNumber } from '../sync/day-number';
 import { newRowColumns, recordChange } from '../sync/outbox';
@@ -142,7 +143,7 @@ function stepData(step: ComplaintStep, approver: Pick<Staff, 'id' | 'displayName
         complainantToldAt: step.complainantToldAt,
       };
     case 'closed':
-      return { satisfaction: step.satisfaction };
+      return { satisfaction: step.satisfaction, surveyId: step.surveyId };
     default:
       return {};
   }
@@ -235,6 +236,16 @@ export async function takeStep(trx: Trx, app: AppCore, staff: Staff, id: string,
     });
     if (refusal) throw new AppError('CONFLICT', `errors.complaints.extension.${refusal}`, `the extension is refused: ${refusal}`);
   }
+  if (step.kind === 'closed' && step.surveyId !== null) {
+    // The closing names the survey the complainant answered about this case; its CSAT is the satisfaction recorded.
+    const survey = await trx
+      .selectFrom('survey_responses')
+      .select(['complaint_id', 'csat'])
+      .where('id', '=', step.surveyId)
+      .executeTakeFirst();
+    if (survey?.complaint_id !== id) throw invalid('errors.complaints.bad_survey', 'surveyId', 'not a survey about this case');
+    step = { ...step, satisfaction: step.satisfaction ?? survey.csat };
+  }
   const eventId = await appendEvent(trx, app, staff, id, {
     kind: step.kind,
     fromStatus: status,
@@ -242,6 +253,11 @@ export async function takeStep(trx: Trx, app: AppCore, staff: Staff, id: string,
     note: stepNote(step),
     correctsId: step.kind === 'correction' ? step.correctsId : null,
   });
+  // A case closed (or reopened) changes what is due with its client: the after-complaint survey (DOMAIN.md §7).
+  if (step.kind === 'closed' || step.kind === 'reopened') {
+    const client = await trx.selectFrom('complaints').select('client_id').where('id', '=', id).executeTakeFirst();
+    if (client?.client_id) rederiveClients(app, [client.client_id]);
+  }
   return { eventId };
 }
 

@@ -178,7 +178,7 @@ describe('handling a case', () => {
       }),
     );
     expect(decided).toMatchObject({ status: 'decided', dueOn: null, content: { outcome: 'partly_upheld' } });
-    const closed = await ok(step(officer, id, 'decided', { kind: 'closed', satisfaction: 4, note: null }));
+    const closed = await ok(step(officer, id, 'decided', { kind: 'closed', satisfaction: 4, surveyId: null, note: null }));
     expect(closed.status).toBe('closed');
     expect(closed.content?.events.map((e) => e.kind)).toEqual([
       'received',

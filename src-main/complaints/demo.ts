@@ -248,7 +248,7 @@ async function walk(
     await take(rng.int(1, 5), { kind: 'review_requested', note: '客户对处理结果不满意，申请核查' });
     return;
   }
-  await take(rng.int(1, 4), { kind: 'closed', satisfaction: rng.int(2, 5), note: null });
+  await take(rng.int(1, 4), { kind: 'closed', satisfaction: rng.int(2, 5), surveyId: null, note: null });
 }
 
 /** The demo complaint officer: no password anyone could sign in with, like the seeded relationship managers. */

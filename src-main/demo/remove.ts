@@ -60,6 +60,15 @@ export async function removeDemoData(
         raw.prepare("DELETE FROM outbox WHERE table_name = 'complaints' AND row_id IN (SELECT id FROM complaints WHERE demo = 1)").run()
           .changes + raw.prepare('DELETE FROM complaints WHERE demo = 1 AND client_id IS NULL').run().changes,
     );
+    // Demo answers (marked when entered: anonymous, or following a demo event or case; the rest name a demo client).
+    steps.push(
+      () =>
+        raw
+          .prepare(
+            "DELETE FROM outbox WHERE table_name = 'survey_responses' AND row_id IN (SELECT id FROM survey_responses WHERE demo = 1)",
+          )
+          .run().changes + raw.prepare('DELETE FROM survey_responses WHERE demo = 1').run().changes,
+    );
     for (const table of SYNCED_TABLE_NAMES) {
       const spec = syncedTable(table);
       for (const ref of spec.clientRefs ?? []) {

@@ -10,8 +10,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * accounts. It never enters the outbox, a workstation holding it is not enrolled, and it is removed whole.
  */
 export async function isDemoRow(trx: Db, table: SyncedTableName, rowId: string): Promise<boolean> {
-  if (table === 'clients' || table === 'staff' || table === 'complaints' || table === 'events') {
-    // Marked rows: seeded clients and staff, demo cases (an anonymous one names no client) and demo events.
+  if (table === 'clients' || table === 'staff' || table === 'complaints' || table === 'events' || table === 'survey_responses') {
+    // Marked rows: seeded clients and staff, demo cases and answers (an anonymous one names no client), demo events.
     const row = await trx.selectFrom(table).select('demo').where('id', '=', rowId).executeTakeFirst();
     if (row?.demo === 1) return true;
     if (table === 'clients' || table === 'staff') return false;

@@ -5,6 +5,7 @@ import { addDays } from '../../src-shared/domain/calendar-date';
 import { localDate } from '../../src-shared/domain/clock';
 import { type EventStatus, type EventStep, eventStepFrom, type EventType } from '../../src-shared/domain/events';
 import type { AppCore } from '../app';
+import { rederiveClients } from '../clients/rederive';
 import type { Database } from '../store/schema';
 import { nextHlc } from '../sync/device-clock';
 import { newRowColumns, recordChange } from '../sync/outbox';
@@ -124,6 +125,14 @@ export async function takeEventStep(
     .execute();
   await recordChange(trx, app.clock, { table: 'event_steps', rowId: base.id, hlc: base.updated_hlc, change: { op: 'insert' } });
   refreshEvents(app.store.raw, [id]);
+  // Held: those who came are due the after-event survey (DOMAIN.md §7); their worklists follow now, not tomorrow.
+  if (step === 'held') {
+    const came = await trx.selectFrom('event_checkins').select('client_id').distinct().where('event_id', '=', id).execute();
+    rederiveClients(
+      app,
+      came.map((c) => c.client_id),
+    );
+  }
 }
 
 function summaryQuery(db: Kysely<Database>) {

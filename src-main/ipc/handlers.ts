@@ -9,6 +9,7 @@ import { jobsHandlers } from '../jobs';
 import { remindersHandlers } from '../reminders/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { storeHandlers } from '../store/handlers';
+import { surveysHandlers } from '../surveys/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './call';
 
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...storeHandlers,
   ...complaintsHandlers,
   ...eventsHandlers,
+  ...surveysHandlers,
 };

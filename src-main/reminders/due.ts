@@ -13,6 +13,7 @@ import {
   type ReminderFacts,
   type ReminderPolicy,
 } from '../../src-shared/domain/reminders';
+import { quarterOf, SURVEY_AFTER_DAYS, type SurveyReminderFacts } from '../../src-shared/domain/survey-due';
 import { isTier } from '../../src-shared/domain/tier';
 import type { JobControl } from '../jobs';
 import { perConnection, type RawDb, type Store } from '../store/open';
@@ -74,6 +75,9 @@ class DueStatements {
   readonly holdings: Stmt;
   readonly outflows: Stmt;
   readonly actions: Stmt;
+  readonly surveys: Stmt;
+  readonly attended: Stmt;
+  readonly closedCases: Stmt;
   readonly stored: Stmt;
   readonly storedNext: Stmt;
   readonly remove: Stmt;
@@ -102,6 +106,19 @@ class DueStatements {
     );
     this.actions = raw.prepare(
       `SELECT client_id, reminder_key, action, until FROM reminder_actions WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
+    );
+    // What surveys raise (survey-due.ts): each answer sheet of the client, the events they came to, their closed cases.
+    this.surveys = raw.prepare(
+      `SELECT r.client_id, r.id, r.day, r.follow_up, r.event_id, r.complaint_id, r.csat, r.nps, r.answers, t.occasion
+       FROM survey_responses r LEFT JOIN survey_templates t ON t.id = r.template_id
+       WHERE r.client_id IN (${IDS}) AND r.deleted_hlc IS NULL`,
+    );
+    this.attended = raw.prepare(
+      `SELECT DISTINCT k.client_id, e.id AS event_id, e.starts_on FROM event_checkins k JOIN events e ON e.id = k.event_id
+       WHERE k.client_id IN (${IDS}) AND e.status IN ('held', 'reviewed') AND e.starts_on >= ?`,
+    );
+    this.closedCases = raw.prepare(
+      `SELECT client_id, id, closed_on FROM complaints WHERE client_id IN (${IDS}) AND status = 'closed' AND closed_on >= ?`,
     );
     this.stored = raw.prepare(`SELECT client_id, reminder_key, due_date, detail FROM due_reminders WHERE client_id IN (${IDS})`);
     this.remove = raw.prepare('DELETE FROM due_reminders WHERE client_id = ? AND reminder_key = ?');
@@ -196,6 +213,8 @@ function computeFor(
     ? groupBy(s.actions.all(list) as { client_id: string; reminder_key: string; action: ReminderAction; until: string | null }[])
     : new Map<string, never[]>();
 
+  const surveys = surveyFacts(s, list, today, policy.occasionGraceDays);
+
   const out = new Map<string, Reminder[]>();
   for (const c of clients) {
     if (c.deleted_hlc !== null) {
@@ -203,6 +222,8 @@ function computeFor(
       continue;
     }
     const facts: ReminderFacts = {
+      clientId: c.id,
+      surveys: surveys.get(c.id) ?? NO_SURVEY_FACTS,
       tier: isTier(c.tier) ? c.tier : 'ordinary',
       since: c.first_business_date && parseCalendarDate(c.first_business_date) ? c.first_business_date : c.created_at.slice(0, 10),
       birthDate: c.birth_date,
@@ -237,6 +258,70 @@ function computeFor(
     out.set(c.id, withActions ? openReminders(due, done, today) : due);
   }
   return out;
+}
+
+const NO_SURVEY_FACTS: SurveyReminderFacts = { followUps: [], attended: [], closedCases: [], answered: new Set() };
+
+/** The survey facts of a chunk of clients: three statements, whatever the chunk's size. */
+function surveyFacts(s: DueStatements, list: string, today: string, grace: number): Map<string, SurveyReminderFacts> {
+  const out = new Map<
+    string,
+    {
+      followUps: SurveyReminderFacts['followUps'][number][];
+      attended: { eventId: string; day: string }[];
+      closedCases: { caseId: string; day: string }[];
+      answered: Set<string>;
+    }
+  >();
+  const of = (clientId: string) => {
+    let f = out.get(clientId);
+    if (!f) out.set(clientId, (f = { followUps: [], attended: [], closedCases: [], answered: new Set() }));
+    return f;
+  };
+  // A survey due lapses SURVEY_AFTER_DAYS + grace days after its occasion: older ones need not be read.
+  const since = addDays(today, -(SURVEY_AFTER_DAYS + grace + 1));
+  for (const r of s.surveys.all(list) as SurveyRow[]) {
+    const f = of(r.client_id);
+    if (r.follow_up === 1) f.followUps.push({ responseId: r.id, day: r.day, detail: followUpDetail(r) });
+    if (r.event_id) f.answered.add(`event:${r.event_id}`);
+    if (r.complaint_id) f.answered.add(`complaint:${r.complaint_id}`);
+    if (r.occasion === 'quarterly') f.answered.add(`quarterly:${quarterOf(r.day)}`);
+  }
+  for (const a of s.attended.all(list, since) as { client_id: string; event_id: string; starts_on: string }[]) {
+    of(a.client_id).attended.push({ eventId: a.event_id, day: a.starts_on });
+  }
+  for (const c of s.closedCases.all(list, since) as { client_id: string; id: string; closed_on: string }[]) {
+    of(c.client_id).closedCases.push({ caseId: c.id, day: c.closed_on });
+  }
+  return out;
+}
+
+interface SurveyRow {
+  client_id: string;
+  id: string;
+  day: string;
+  follow_up: number;
+  event_id: string | null;
+  complaint_id: string | null;
+  csat: number | null;
+  nps: number | null;
+  answers: string;
+  occasion: string | null;
+}
+
+/** The answer a follow-up quotes: the scores, and the first words the client gave (shortened for the list). */
+function followUpDetail(r: SurveyRow): string {
+  const parts: string[] = [];
+  if (r.nps !== null) parts.push(`NPS ${r.nps}`);
+  if (r.csat !== null) parts.push(`CSAT ${r.csat}`);
+  try {
+    const answers = JSON.parse(r.answers) as Record<string, unknown>;
+    const words = Object.values(answers).find((a): a is string => typeof a === 'string' && a.trim().length > 1 && !/^[a-z0-9_]+$/.test(a));
+    if (words) parts.push(`“${words.length > 60 ? `${words.slice(0, 59)}…` : words}”`);
+  } catch {
+    // A sheet whose answers do not parse quotes its scores alone.
+  }
+  return parts.join(' · ');
 }
 
 /**

@@ -32,6 +32,9 @@ export interface Database {
   event_guests: EventGuestsTable;
   event_answers: EventAnswersTable;
   event_checkins: EventCheckinsTable;
+  survey_templates: SurveyTemplatesTable;
+  survey_versions: SurveyVersionsTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -444,4 +447,46 @@ export interface EventCheckinsTable extends SyncColumns {
   staff_id: string | null;
   staff_name: string | null;
   at: string;
+}
+
+export interface SurveyTemplatesTable extends SyncColumns {
+  code: string;
+  occasion: string;
+  retired: number;
+  created_by: string | null;
+  demo: number;
+}
+
+export interface SurveyVersionsTable extends SyncColumns {
+  template_id: string;
+  /** JSON Labels. */
+  title: string;
+  /** JSON TemplateQuestion[]. */
+  questions: string;
+  note: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+}
+
+/** An answer sheet as entered (never changed) and its scores derived on this device from its version. */
+export interface SurveyResponsesTable extends SyncColumns {
+  template_id: string;
+  version_id: string;
+  client_id: string | null;
+  respondent: string | null;
+  event_id: string | null;
+  complaint_id: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  at: string;
+  day: string;
+  /** JSON { [questionId]: number | string | string[] }. */
+  answers: string;
+  demo: number;
+  scored: number;
+  csat: number | null;
+  nps: number | null;
+  follow_up: number;
+  has_text: number;
 }

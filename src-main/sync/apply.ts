@@ -15,6 +15,7 @@ import { ClientRederiver, type DerivePolicy } from '../clients/rederive';
 import { refreshCases } from '../complaints/state';
 import { isWalkInClientNo } from '../../src-shared/domain/events';
 import { refreshEvents } from '../events/state';
+import { scorePulledResponses } from '../surveys/scoring';
 import type { RawDb } from '../store/open';
 
 type Stmt = BetterSqlite3.Statement;
@@ -416,6 +417,8 @@ export class ChangeApplier {
   finish(): number {
     refreshCases(this.ctx.raw, this.cases);
     this.cases.clear();
+    // Before the clients: a low score is a follow-up on its client's worklist.
+    scorePulledResponses(this.ctx.raw);
     const clients = this.derived.finish();
     // After the clients: a guest's relationship manager may have come with this page.
     refreshEvents(this.ctx.raw, this.events);

@@ -28,6 +28,7 @@ type NumberRule =
   | 'idExpiryNoticeDays'
   | 'largeOutflowMinFen'
   | 'occasionGraceDays'
+  | 'quarterlySurveyOneIn'
   | 'complaintNearDays'
   | 'attachmentMaxMb'
   | 'parkedReviewDays'
@@ -78,6 +79,7 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'idExpiryNoticeDays', label: 'settings.rules.id_expiry_days', suffix: 'settings.rules.unit.days' },
       { key: 'largeOutflowMinFen', label: 'settings.rules.large_outflow', money: true },
       { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
+      { key: 'quarterlySurveyOneIn', label: 'settings.rules.quarterly_one_in', suffix: 'settings.rules.unit.clients' },
     ],
   },
   {

@@ -28,6 +28,9 @@ const TABLE_LABELS: Record<SyncedTableName, TranslationKey> = {
   event_guests: 'sync.table.event_guests',
   event_answers: 'sync.table.event_answers',
   event_checkins: 'sync.table.event_checkins',
+  survey_templates: 'sync.table.survey_templates',
+  survey_versions: 'sync.table.survey_versions',
+  survey_responses: 'sync.table.survey_responses',
 };
 
 const REASON_LABELS: Record<(typeof PARKED_REASONS)[number], TranslationKey> = {

@@ -105,7 +105,14 @@ export const complaintStepSchema = z.discriminatedUnion('kind', [
     complainantToldAt: z.iso.datetime({ offset: true }),
   }),
   z.object({ kind: z.literal('review_requested'), note: required(2000) }),
-  z.object({ kind: z.literal('closed'), satisfaction: z.number().int().min(1).max(5).nullable(), note: optionalText(2000) }),
+  z.object({
+    kind: z.literal('closed'),
+    /** The complainant's satisfaction with the handling, 1–5 (taken from the after-complaint survey when one is given). */
+    satisfaction: z.number().int().min(1).max(5).nullable(),
+    /** The after-complaint survey the complainant answered at closing (surveys.submit with this case), if any. */
+    surveyId: id.nullable().default(null),
+    note: optionalText(2000),
+  }),
   z.object({ kind: z.literal('withdrawn'), note: required(2000) }),
   z.object({ kind: z.literal('reopened'), note: required(2000) }),
   z.object({ kind: z.literal('note'), note: required(4000) }),

@@ -11,6 +11,7 @@ import { remindersContract } from './reminders';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { storeContract } from './store';
+import { surveysContract } from './surveys';
 import { syncContract } from './sync';
 
 /** The one table of every method the renderer may call. Add a capability by merging its file here. */
@@ -27,6 +28,7 @@ export const contract = {
   ...storeContract,
   ...complaintsContract,
   ...eventsContract,
+  ...surveysContract,
 };
 
 export type Contract = typeof contract;

@@ -76,6 +76,8 @@ export const settingsSchema = z.object({
   largeOutflowMinFen: wholeNumber(10_000 * YUAN, 100_000_000 * YUAN, 'validation.settings.large_outflow'),
   /** How long a dated occasion (birthday, maturity, outflow) stays overdue before it lapses. */
   occasionGraceDays: wholeNumber(1, 90, 'validation.settings.grace_days'),
+  /** The quarterly satisfaction questionnaire goes to one ordinary client in this many (DOMAIN.md §7; 0: none). */
+  quarterlySurveyOneIn: wholeNumber(0, 1000, 'validation.settings.quarterly_one_in'),
 
   /** A complaint this many days or fewer from its decision deadline stands out (DOMAIN.md §5). */
   complaintNearDays: wholeNumber(0, 14, 'validation.settings.complaint_near_days'),
@@ -126,6 +128,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idExpiryNoticeDays: DEFAULT_REMINDER_POLICY.idExpiryNoticeDays,
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
+  quarterlySurveyOneIn: DEFAULT_REMINDER_POLICY.quarterlySurveyOneIn,
   complaintNearDays: 3,
   attachmentMaxMb: ATTACHMENT_MB.default,
   parkedReviewDays: 30,
@@ -151,6 +154,7 @@ export const REMINDER_SETTINGS = [
   'idExpiryNoticeDays',
   'largeOutflowMinFen',
   'occasionGraceDays',
+  'quarterlySurveyOneIn',
   'timeZone',
 ] as const;
 

@@ -1,5 +1,6 @@
 import { addDays as addCalendarDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
 import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY } from './suitability';
+import { surveyReminders, type SurveyReminderFacts } from './survey-due';
 import type { Tier } from './tier';
 
 /**
@@ -44,6 +45,8 @@ export const REMINDER_KINDS = [
   'large_outflow',
   'take_profit',
   'stop_loss',
+  'survey_follow_up',
+  'survey_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -83,6 +86,8 @@ export interface ReminderPolicy {
    * lapse: they stay until done, dismissed or no longer true.
    */
   occasionGraceDays: number;
+  /** The quarterly satisfaction questionnaire goes to one ordinary client in this many (DOMAIN.md §7; 0: none). */
+  quarterlySurveyOneIn: number;
 }
 
 export const DEFAULT_REMINDER_POLICY = {
@@ -95,6 +100,7 @@ export const DEFAULT_REMINDER_POLICY = {
   idExpiryNoticeDays: 30,
   largeOutflowMinFen: 50_000_000, // ¥500,000 (002)
   occasionGraceDays: 30,
+  quarterlySurveyOneIn: 10,
 } as const satisfies ReminderPolicy;
 
 export interface ContactFact {
@@ -109,6 +115,8 @@ export interface ContactFact {
 }
 
 export interface ReminderFacts {
+  /** The client's id: the quarterly survey's sample is drawn by it. */
+  clientId?: string;
   tier: Tier;
   /**
    * Where cadence counts from before any contact counts: the first business day, else the day the client entered
@@ -131,6 +139,8 @@ export interface ReminderFacts {
     priceDay: string;
   }[];
   largeTransactions: readonly { id: string; day: string; amountFen: number; direction: string }[];
+  /** What surveys raise: follow-ups of low scores, surveys due after an event, a complaint, each quarter. */
+  surveys?: SurveyReminderFacts;
 }
 
 /**
@@ -223,6 +233,8 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
       add('stop_loss', h.id, h.priceDay, h.id, h.productName, h.stopLoss);
     }
   }
+
+  if (facts.surveys) out.push(...surveyReminders(facts.clientId ?? '', facts.tier, facts.surveys, today, policy));
 
   return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -27,6 +27,34 @@ export interface SurveyQuestion {
   choices?: readonly string[];
 }
 
+/** A text in the three interface languages. */
+export interface Labels {
+  'zh-CN': string;
+  'zh-TW': string;
+  en: string;
+}
+
+/** A question as published in a version: its texts in three languages, its choices with stable codes. */
+export interface TemplateQuestion {
+  id: string;
+  type: QuestionType;
+  required: boolean;
+  csat?: boolean;
+  text: Labels;
+  choices?: { code: string; label: Labels }[];
+}
+
+/** A version's questions as the checks read them (choice codes only). */
+export function checkedQuestions(questions: readonly TemplateQuestion[]): SurveyQuestion[] {
+  return questions.map((q) => ({
+    id: q.id,
+    type: q.type,
+    required: q.required,
+    ...(q.csat ? { csat: true } : {}),
+    ...(q.choices ? { choices: q.choices.map((c) => c.code) } : {}),
+  }));
+}
+
 /** An answer as entered: a number for rating and NPS, a code or codes for choices, text for free text. */
 export type SurveyAnswer = number | string | readonly string[];
 
@@ -135,5 +163,86 @@ export function nps(scores: readonly number[]): Score & { promoters: number; pas
     promoters,
     passives,
     detractors,
+  };
+}
+
+/**
+ * What a sheet adds to the figures, read by its own version: the CSAT question's rating, the first NPS question's
+ * score, whether it raises a follow-up, whether it says something in words.
+ */
+export function scoreSheet(
+  questions: readonly SurveyQuestion[],
+  answers: Readonly<Record<string, SurveyAnswer | null | undefined>>,
+): { csat: number | null; nps: number | null; followUp: boolean; hasText: boolean } {
+  const csatQuestion = questions.find((q) => q.type === 'rating' && q.csat);
+  const npsQuestion = questions.find((q) => q.type === 'nps');
+  const number = (q: SurveyQuestion | undefined) => {
+    const a = q ? answers[q.id] : undefined;
+    return typeof a === 'number' ? a : null;
+  };
+  return {
+    csat: number(csatQuestion),
+    nps: number(npsQuestion),
+    followUp: followUpsOf(questions, answers).length > 0,
+    hasText: questions.some((q) => q.type === 'text' && typeof answers[q.id] === 'string' && String(answers[q.id]).trim() !== ''),
+  };
+}
+
+/** How a version's definition can be wrong (the editor names the question). */
+export type DefinitionIssue =
+  'no_questions' | 'duplicate_id' | 'bad_id' | 'no_choices' | 'duplicate_choice' | 'csat_not_rating' | 'two_csat' | 'choices_on_open';
+
+/**
+ * Checks a version before it is published: at least one question; ids and choice codes unique and plain
+ * (`[a-z0-9_]`, they are the keys answers are stored under); choices on choice questions only, at least two;
+ * the CSAT mark on one rating question at most.
+ */
+export function checkDefinition(questions: readonly SurveyQuestion[]): { questionId: string | null; issue: DefinitionIssue }[] {
+  const issues: { questionId: string | null; issue: DefinitionIssue }[] = [];
+  if (questions.length === 0) issues.push({ questionId: null, issue: 'no_questions' });
+  const seen = new Set<string>();
+  let csatCount = 0;
+  for (const q of questions) {
+    if (!/^[a-z0-9_]{1,40}$/.test(q.id)) issues.push({ questionId: q.id, issue: 'bad_id' });
+    else if (seen.has(q.id)) issues.push({ questionId: q.id, issue: 'duplicate_id' });
+    seen.add(q.id);
+    const choice = q.type === 'single' || q.type === 'multiple';
+    const codes = q.choices ?? [];
+    if (choice && codes.length < 2) issues.push({ questionId: q.id, issue: 'no_choices' });
+    if (!choice && codes.length > 0) issues.push({ questionId: q.id, issue: 'choices_on_open' });
+    if (new Set(codes).size !== codes.length || codes.some((c) => !/^[a-z0-9_]{1,40}$/.test(c))) {
+      issues.push({ questionId: q.id, issue: 'duplicate_choice' });
+    }
+    if (q.csat) {
+      csatCount += 1;
+      if (q.type !== 'rating') issues.push({ questionId: q.id, issue: 'csat_not_rating' });
+      else if (csatCount > 1) issues.push({ questionId: q.id, issue: 'two_csat' });
+    }
+  }
+  return issues;
+}
+
+/** What the figures count of a group of sheets (the store adds them up; this turns them into CSAT and NPS). */
+export interface ScoreCounts {
+  responses: number;
+  csatResponses: number;
+  /** CSAT answers of 4 or 5. */
+  csatGood: number;
+  npsResponses: number;
+  promoters: number;
+  detractors: number;
+}
+
+/** CSAT and NPS of counted sheets, by the same rules as `csat()` and `nps()` (null where nothing was answered). */
+export function scoreOfCounts(c: ScoreCounts) {
+  return {
+    responses: c.responses,
+    csatResponses: c.csatResponses,
+    csat: c.csatResponses === 0 ? null : c.csatGood / c.csatResponses,
+    npsResponses: c.npsResponses,
+    nps: c.npsResponses === 0 ? null : Math.round(((c.promoters - c.detractors) / c.npsResponses) * 1000) / 10,
+    promoters: c.promoters,
+    passives: c.npsResponses - c.promoters - c.detractors,
+    detractors: c.detractors,
   };
 }

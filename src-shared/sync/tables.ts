@@ -272,6 +272,33 @@ export const SYNCED_TABLES = {
     clientRefs: ['client_id'],
     columns: ['event_id', 'guest_id', 'client_id', 'walk_in', 'staff_id', 'staff_name', 'at'],
   },
+  // Survey templates (DOMAIN.md §7): a manager retires one at any workstation; its questions are in its versions.
+  survey_templates: { merge: 'row', push: true, columns: ['code', 'occasion', 'retired', 'created_by'] },
+  survey_versions: {
+    merge: 'append',
+    push: true,
+    parentRef: { column: 'template_id', table: 'survey_templates' },
+    columns: ['template_id', 'title', 'questions', 'note', 'staff_id', 'staff_name', 'at'],
+  },
+  // An answer sheet, appended and never changed; its scores and follow-up are derived on each device from its version.
+  survey_responses: {
+    merge: 'append',
+    push: true,
+    clientRefs: ['client_id'],
+    columns: [
+      'template_id',
+      'version_id',
+      'client_id',
+      'respondent',
+      'event_id',
+      'complaint_id',
+      'staff_id',
+      'staff_name',
+      'at',
+      'day',
+      'answers',
+    ],
+  },
   // Head office's business lines and causes (DOMAIN.md §5: the lists are data it may change).
   complaint_categories: {
     merge: 'row',

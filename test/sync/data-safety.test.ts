@@ -118,6 +118,17 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     await ok(a.call(ADMIN, 'events.checkin', { eventId: salon.id, clientId: lei! }));
     await ok(a.call(ADMIN, 'events.walkIn', { eventId: salon.id, name: '周杰', mobile: '13700009999', idNumber: null }));
 
+    // The manager's own survey, and a client's answers to it (a CSAT of 2: a follow-up).
+    const survey = await ok(
+      a.call(ADMIN, 'surveys.publish', {
+        templateId: null,
+        occasion: 'counter_visit',
+        title: { 'zh-CN': '开户体验' },
+        questions: [{ id: 'overall', type: 'rating', required: true, csat: true, text: { 'zh-CN': '开户是否顺利' } }],
+      }),
+    );
+    await ok(a.call(ADMIN, 'surveys.submit', { versionId: survey.current.id, clientId: meimei!, answers: { overall: 2 } }));
+
     // The story touched every table a workstation sends: when a new one joins the registry, this says so.
     const pending = (a.store.raw.prepare('SELECT DISTINCT table_name AS t FROM outbox').all() as { t: string }[]).map((r) => r.t);
     const sent = SYNCED_TABLE_NAMES.filter((t) => syncedTable(t).push);
@@ -142,6 +153,8 @@ describe.each(HUB_KINDS)('data safety with the %s hub', (kind) => {
     }
     const profile = await ok(b.call(ADMIN, 'clients.profile', { id: lei! }));
     expect(profile.summary.riskLevel).toBe('C3');
+    // Scores never travel: the other workstation took them from the version the answers were given under.
+    expect(b.store.raw.prepare('SELECT csat, nps, follow_up FROM survey_responses').get()).toEqual({ csat: 2, nps: null, follow_up: 1 });
     const copy = await ok(b.call(ADMIN, 'complaints.attachment', { id: scan.id }));
     expect(Buffer.from(copy.contentBase64, 'base64').equals(letter)).toBe(true);
   });

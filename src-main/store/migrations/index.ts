@@ -8,6 +8,7 @@ import * as m0006 from './0006_accounts';
 import * as m0007 from './0007_complaints';
 import * as m0008 from './0008_complaint_attachments';
 import * as m0009 from './0009_events';
+import * as m0010 from './0010_surveys';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_complaints': m0007,
   '0008_complaint_attachments': m0008,
   '0009_events': m0009,
+  '0010_surveys': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,16 @@
-import type { QuestionType, SurveyOccasion } from './surveys';
+// Frozen once released: imports nothing from the app. The first version of each template shipped with BranchDesk
+// (DOMAIN.md §7 occasions), in 简体中文, 繁體中文 and English; migration 0010 writes them with fixed ids on every
+// device, so an answer given under one names the same version everywhere. A manager's change is a new version.
 
-/** A text in the three interface languages. */
 export interface Labels {
   'zh-CN': string;
   'zh-TW': string;
   en: string;
 }
 
-export interface TemplateQuestion {
+export interface ShippedQuestion {
   id: string;
-  type: QuestionType;
+  type: 'rating' | 'nps' | 'single' | 'multiple' | 'text';
   required: boolean;
   csat?: boolean;
   text: Labels;
@@ -18,14 +19,14 @@ export interface TemplateQuestion {
 
 export interface ShippedTemplate {
   code: string;
-  occasion: SurveyOccasion;
+  occasion: 'counter_visit' | 'phone_callback' | 'after_event' | 'after_complaint' | 'quarterly';
   title: Labels;
-  questions: TemplateQuestion[];
+  questions: ShippedQuestion[];
 }
 
 const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
 
-const OVERALL = (what: Labels): TemplateQuestion => ({
+const OVERALL = (what: Labels): ShippedQuestion => ({
   id: 'overall',
   type: 'rating',
   required: true,
@@ -37,7 +38,7 @@ const OVERALL = (what: Labels): TemplateQuestion => ({
   ),
 });
 
-const RECOMMEND: TemplateQuestion = {
+const RECOMMEND: ShippedQuestion = {
   id: 'recommend',
   type: 'nps',
   required: true,
@@ -48,17 +49,14 @@ const RECOMMEND: TemplateQuestion = {
   ),
 };
 
-const COMMENT: TemplateQuestion = {
+const COMMENT: ShippedQuestion = {
   id: 'comment',
   type: 'text',
   required: false,
   text: l('其他意见或建议', '其他意見或建議', 'Anything else you would like to tell us'),
 };
 
-/**
- * The templates shipped with BranchDesk (DOMAIN.md §7 occasions), in 简体中文, 繁體中文 and English. Each has one CSAT
- * question (a 1–5 rating) and one NPS question; managers may publish changed versions, which never rewrite answers.
- */
+/** Each has one CSAT question (a 1–5 rating) and one NPS question. */
 export const SHIPPED_TEMPLATES: ShippedTemplate[] = [
   {
     code: 'counter_visit',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_TEMPLATES } from './survey-templates';
-import { checkAnswers, SURVEY_OCCASIONS } from './surveys';
+import { SHIPPED_TEMPLATES } from './0010_shipped_surveys';
+import { checkAnswers, SURVEY_OCCASIONS } from '../../../src-shared/domain/surveys';
 
 describe('the shipped survey templates', () => {
   it('cover every occasion once', () => {

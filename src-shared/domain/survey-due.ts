@@ -1,0 +1,106 @@
+import { addDays, parseCalendarDate } from './calendar-date';
+
+/**
+ * The worklist items surveys raise for one client (DOMAIN.md §7):
+ * - a *follow-up* for each answer sheet with a detractor (NPS 0–6) or a CSAT rating of 1–2: the relationship manager
+ *   calls the client back, the answer quoted; due the next day, standing until done or dismissed;
+ * - a *due survey*: after an event the client came to, after a complaint of theirs was closed, and the quarterly
+ *   questionnaire for a sample of ordinary clients. Each is gone once answered, and lapses like any dated occasion.
+ */
+export interface SurveyReminderFacts {
+  /** Answer sheets of this client that raise a follow-up: the id, the day answered, the words to quote. */
+  followUps: readonly { responseId: string; day: string; detail: string }[];
+  /** Events held that the client came to (checked in), by the event's day. */
+  attended: readonly { eventId: string; day: string }[];
+  /** This client's complaints closed, by the day they were closed. */
+  closedCases: readonly { caseId: string; day: string }[];
+  /** What has been answered already: `event:<id>`, `complaint:<id>`, `quarterly:<YYYY>Q<n>`. */
+  answered: ReadonlySet<string>;
+}
+
+export interface SurveyDuePolicy {
+  /** The quarterly questionnaire goes to one ordinary client in this many each quarter (0: none). */
+  quarterlySurveyOneIn: number;
+  occasionGraceDays: number;
+}
+
+/** An after-event or after-complaint survey is due this many days after the event or the case's closing. */
+export const SURVEY_AFTER_DAYS = 3;
+
+export interface SurveyReminder {
+  kind: 'survey_follow_up' | 'survey_due';
+  key: string;
+  dueDate: string;
+  refId: string | null;
+  detail: string | null;
+}
+
+/** `2026Q4` for a day in October to December. */
+export function quarterOf(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}Q${Math.ceil(month / 3)}`;
+}
+
+/** The last day of the day's quarter. */
+export function quarterEnd(day: string): string {
+  const year = day.slice(0, 4);
+  const q = Math.ceil(Number(day.slice(5, 7)) / 3);
+  return `${year}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`;
+}
+
+/**
+ * Whether an ordinary client is in this quarter's sample: a hash of the client and the quarter, so the sample is the
+ * same on every device and every recompute, and a different one each quarter.
+ */
+export function inQuarterlySample(clientId: string, quarter: string, oneIn: number): boolean {
+  if (oneIn <= 0) return false;
+  let h = 0x811c9dc5;
+  for (const ch of `${clientId}|${quarter}`) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % oneIn === 0;
+}
+
+export function surveyReminders(
+  clientId: string,
+  tier: string,
+  facts: SurveyReminderFacts,
+  today: string,
+  policy: SurveyDuePolicy,
+): SurveyReminder[] {
+  const out: SurveyReminder[] = [];
+  for (const f of facts.followUps) {
+    if (f.day > today) continue;
+    out.push({
+      kind: 'survey_follow_up',
+      key: `survey_follow_up:${f.responseId}`,
+      dueDate: addDays(f.day, 1),
+      refId: f.responseId,
+      detail: f.detail,
+    });
+  }
+  const after = (what: 'event' | 'complaint', id: string, day: string) => {
+    if (!parseCalendarDate(day) || day > today || facts.answered.has(`${what}:${id}`)) return;
+    const due = addDays(day, SURVEY_AFTER_DAYS);
+    if (addDays(due, policy.occasionGraceDays) < today) return;
+    out.push({
+      kind: 'survey_due',
+      key: `survey_due:${what}:${id}`,
+      dueDate: due,
+      refId: id,
+      detail: what === 'event' ? 'after_event' : 'after_complaint',
+    });
+  };
+  for (const e of facts.attended) after('event', e.eventId, e.day);
+  for (const c of facts.closedCases) after('complaint', c.caseId, c.day);
+  const quarter = quarterOf(today);
+  if (
+    tier === 'ordinary' &&
+    !facts.answered.has(`quarterly:${quarter}`) &&
+    inQuarterlySample(clientId, quarter, policy.quarterlySurveyOneIn)
+  ) {
+    out.push({ kind: 'survey_due', key: `survey_due:quarterly:${quarter}`, dueDate: quarterEnd(today), refId: null, detail: 'quarterly' });
+  }
+  return out;
+}
