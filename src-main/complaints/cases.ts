@@ -13,6 +13,7 @@ import {
 } from '../../src-shared/domain/complaints';
 import type { AppCore } from '../app';
 import { rederiveClients } from '../clients/rederive';
+import { clientDemoMark } from '../demo/rows';
 import type { Database } from '../store/schema';
 import { nextDayNumber } from '../sync/day-number';
 import { newRowColumns, recordChange } from '../sync/outbox';
@@ -48,17 +49,8 @@ export async function takeComplaint(trx: Trx, app: AppCore, staff: Staff, input:
 
   // Demo cases (seeded) are marked whoever complains; a real case about a demo client is demo too.
   let demo = options.demo ? 1 : 0;
-  if (input.clientId !== null) {
-    const client = await trx
-      .selectFrom('clients')
-      .select('demo')
-      .where('id', '=', input.clientId)
-      .where('deleted_hlc', 'is', null)
-      .executeTakeFirst();
-    if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: input.clientId } });
-    // A case about a demo client is demo data: it never leaves the workstation and goes with the demo data.
-    demo = Math.max(demo, client.demo);
-  }
+  // A case about a demo client is demo data: it never leaves the workstation and goes with the demo data.
+  if (input.clientId !== null) demo = Math.max(demo, await clientDemoMark(trx, input.clientId));
   for (const [path, kind, code] of [
     ['businessLine', 'business_line', input.businessLine],
     ['cause', 'cause', input.cause],

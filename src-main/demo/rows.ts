@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { AppError } from '../../src-shared/contract/errors';
 import { syncedTable, type SyncedTableName } from '../../src-shared/sync/tables';
 import type { Database } from '../store/schema';
 
@@ -50,4 +51,19 @@ export async function demoHoldings(db: Db): Promise<DemoHoldings> {
 
 export function holdsDemoData(holdings: DemoHoldings): boolean {
   return holdings.clients > 0 || holdings.staff > 0;
+}
+
+/**
+ * The demo mark a record naming this client inherits (a case, an answer sheet about a demo client is demo data too),
+ * refusing a client the archive does not hold.
+ */
+export async function clientDemoMark(db: Db, clientId: string): Promise<number> {
+  const client = await db
+    .selectFrom('clients')
+    .select('demo')
+    .where('id', '=', clientId)
+    .where('deleted_hlc', 'is', null)
+    .executeTakeFirst();
+  if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: clientId } });
+  return client.demo;
 }

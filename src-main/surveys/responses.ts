@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/domain/surveys';
 import type { AppCore } from '../app';
 import { rederiveClients } from '../clients/rederive';
+import { clientDemoMark } from '../demo/rows';
 import { dayFormatter } from '../reminders/due';
 import { seesWholeBranch } from '../reminders/service';
 import type { Database } from '../store/schema';
@@ -72,16 +73,7 @@ export async function submitResponse(
   if (version.retired === 1) throw new AppError('CONFLICT', 'errors.surveys.retired', 'this survey is retired');
 
   let demo = options.demo ? 1 : 0;
-  if (input.clientId !== null) {
-    const client = await trx
-      .selectFrom('clients')
-      .select('demo')
-      .where('id', '=', input.clientId)
-      .where('deleted_hlc', 'is', null)
-      .executeTakeFirst();
-    if (!client) throw new AppError('NOT_FOUND', 'errors.clients.not_found', 'no such client', { params: { id: input.clientId } });
-    demo = Math.max(demo, client.demo);
-  }
+  if (input.clientId !== null) demo = Math.max(demo, await clientDemoMark(trx, input.clientId));
   if (input.eventId !== null) {
     const event = await trx.selectFrom('events').select('demo').where('id', '=', input.eventId).executeTakeFirst();
     if (!event) throw refused('errors.surveys.no_such_event', 'eventId', 'no such event');
@@ -179,6 +171,7 @@ export interface ResponseFilter {
   clientId: string | null;
   withText: boolean;
   followUpOnly: boolean;
+  band: 'promoter' | 'passive' | 'detractor' | null;
   search: string | null;
   limit: number;
 }
@@ -203,6 +196,10 @@ export async function listResponses(
   if (filter.clientId) q = q.where('r.client_id', '=', filter.clientId);
   if (filter.withText) q = q.where('r.has_text', '=', 1);
   if (filter.followUpOnly) q = q.where('r.follow_up', '=', 1);
+  // The bands as npsBand() draws them (9–10, 7–8, 0–6).
+  if (filter.band === 'promoter') q = q.where('r.nps', '>=', 9);
+  if (filter.band === 'passive') q = q.where('r.nps', 'in', [7, 8]);
+  if (filter.band === 'detractor') q = q.where('r.nps', '<=', 6);
   if (filter.search) {
     // The words are inside the answers' JSON; a LIKE narrows, and only sheets whose free text holds them are listed.
     q = q.where('r.has_text', '=', 1).where(sql<boolean>`instr(lower(r.answers), lower(${filter.search})) > 0`);

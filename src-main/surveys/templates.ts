@@ -5,6 +5,7 @@ import type { questionSchema, SurveyTemplate, SurveyVersion } from '../../src-sh
 import {
   checkDefinition,
   checkedQuestions,
+  SURVEY_OCCASIONS,
   type Labels,
   type SurveyOccasion,
   type TemplateQuestion,
@@ -72,7 +73,6 @@ export async function listTemplates(db: Db): Promise<SurveyTemplate[]> {
     .selectFrom('survey_templates')
     .select(['id', 'code', 'occasion', 'retired'])
     .where('deleted_hlc', 'is', null)
-    .orderBy('retired')
     .orderBy('created_at')
     .orderBy('code')
     .execute();
@@ -80,8 +80,13 @@ export async function listTemplates(db: Db): Promise<SurveyTemplate[]> {
     db,
     templates.map((t) => t.id),
   );
-  // A template whose first version has not arrived yet (sync mid-way) is not offered.
-  return templates.filter((t) => versions.has(t.id)).map((t) => summary(t, versions.get(t.id) ?? []));
+  // A template whose first version has not arrived yet (sync mid-way) is not offered. Those on offer first, in the
+  // order of the occasions (DOMAIN.md §7), each occasion's oldest first.
+  const rank = (t: { occasion: string }) => (SURVEY_OCCASIONS as readonly string[]).indexOf(t.occasion);
+  return templates
+    .filter((t) => versions.has(t.id))
+    .sort((a, b) => a.retired - b.retired || rank(a) - rank(b))
+    .map((t) => summary(t, versions.get(t.id) ?? []));
 }
 
 export async function getTemplate(db: Db, id: string): Promise<{ template: SurveyTemplate; versions: SurveyVersion[] }> {

@@ -152,6 +152,7 @@ function eventDetail(t: ReturnType<typeof useI18n>['t'], money: (fen: number) =>
   if (typeof data.rootCause === 'string') parts.push(`${t('complaints.step.root_cause')}: ${data.rootCause}`);
   if (typeof data.fix === 'string') parts.push(`${t('complaints.step.fix')}: ${data.fix}`);
   if (typeof data.satisfaction === 'number') parts.push(t('complaints.satisfaction_was', { rating: data.satisfaction }));
+  if (typeof data.surveyId === 'string') parts.push(t('complaints.survey_answered'));
   return parts;
 }
 

@@ -24,6 +24,7 @@ import { ctrlEnterSubmits } from '../forms/keyboard';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { ClosingSurvey } from './ClosingSurvey';
 import { useComplaintStep } from './hooks';
 import { stepLabel } from './labels';
 
@@ -42,6 +43,8 @@ interface Draft {
   rootCause: string;
   fix: string;
   satisfaction: string;
+  /** The after-complaint survey answered at closing, if any. */
+  surveyId: string;
   correctsId: string;
 }
 
@@ -73,7 +76,12 @@ function toStep(kind: ComplaintEventKind, d: Draft, isManager: boolean, timeZone
         complainantToldAt: typedToIso(d.toldAt, timeZone),
       };
     case 'closed':
-      return { kind, satisfaction: d.satisfaction === '' ? null : Number(d.satisfaction), note: orNull(d.note) };
+      return {
+        kind,
+        satisfaction: d.satisfaction === '' ? null : Number(d.satisfaction),
+        surveyId: d.surveyId === '' ? null : d.surveyId,
+        note: orNull(d.note),
+      };
     case 'correction':
       return { kind, correctsId: d.correctsId, note: d.note };
     case 'accepted':
@@ -117,6 +125,7 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
       rootCause: '',
       fix: '',
       satisfaction: '',
+      surveyId: '',
       correctsId: kase.content?.events.at(-1)?.id ?? '',
     },
     fields.errorOf,
@@ -224,17 +233,16 @@ export function StepForm({ kase, kind, onDone }: { kase: ComplaintCase; kind: Co
           </Group>
         )}
         {kind === 'closed' && (
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t('complaints.step.satisfaction')}
-            </Text>
-            <SegmentedControl
-              data-testid="step-satisfaction"
-              value={d.satisfaction}
-              onChange={(value) => set('satisfaction', value)}
-              data={['', '1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v === '' ? t('complaints.step.not_asked') : v }))}
-            />
-          </div>
+          <ClosingSurvey
+            kase={kase}
+            surveyId={d.surveyId}
+            satisfaction={d.satisfaction}
+            onSurvey={(saved) => {
+              set('surveyId', saved.id);
+              if (saved.csat !== null) set('satisfaction', String(saved.csat));
+            }}
+            onSatisfaction={(value) => set('satisfaction', value)}
+          />
         )}
         {kind === 'correction' && (
           <NativeSelect

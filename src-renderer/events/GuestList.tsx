@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { type GuestView, useAddGuest, useAnswer, useGuests, useInvite, useTold } from './hooks';
 import { GUEST_STATE_COLORS } from './labels';
 import { SegmentBuilder } from './SegmentBuilder';
+import { entryHref } from '../surveys/links';
 
 const VIEWS: GuestView[] = ['all', 'listed', 'invited', 'seated', 'waitlisted', 'declined', 'no_answer', 'arrived'];
 type Answer = 'accepted' | 'declined' | 'no_answer' | 'none';
@@ -157,6 +158,17 @@ export function GuestList({ event }: { event: EventDetail }) {
                           onClick={() => answer.mutate({ guestId: g.id, answer: 'withdrew' })}
                         >
                           {t('events.answer.withdrew')}
+                        </Button>
+                      )}
+                      {g.checkedInAt && (event.status === 'held' || event.status === 'reviewed') && (
+                        <Button
+                          component="a"
+                          href={entryHref({ occasion: 'after_event', client: g.clientId, event: event.id })}
+                          size="compact-xs"
+                          variant="light"
+                          data-testid="guest-survey"
+                        >
+                          {t('surveys.entry.open')}
                         </Button>
                       )}
                       {g.notice && (

@@ -4,12 +4,23 @@ import { useState, type FormEvent } from 'react';
 import { addDays } from '../../src-shared/domain/calendar-date';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
+import { entryHref } from '../surveys/links';
 import { useActOnReminder } from './hooks';
+
+/** A survey due (`survey_due:<occasion>:<id>`) is answered from the entry screen, filled in for this client. */
+function surveyDueLink(clientId: string, key: string): string | null {
+  const [kind, what, ref] = key.split(':');
+  if (kind !== 'survey_due' || !ref) return null;
+  if (what === 'event') return entryHref({ occasion: 'after_event', client: clientId, event: ref });
+  if (what === 'complaint') return entryHref({ occasion: 'after_complaint', client: clientId, complaint: ref });
+  return entryHref({ occasion: 'quarterly', client: clientId });
+}
 
 type Asking = 'snooze' | 'dismiss' | null;
 
 /**
- * Done / snooze / dismiss for one reminder (DOMAIN.md §3: none vanishes silently). Snooze asks for a day, dismiss for
+ * Done / snooze / dismiss for one reminder (DOMAIN.md §3: none vanishes silently); a survey due opens its entry too
+ * (answered, it is gone). Snooze asks for a day, dismiss for
  * a reason, each in a small dialog whose field has the focus and whose Enter confirms.
  */
 export function ReminderActions({
@@ -47,9 +58,15 @@ export function ReminderActions({
   };
 
   const issue = act.error ? errorMessage(t, act.error) : undefined;
+  const survey = surveyDueLink(clientId, reminderKey);
   return (
     <>
       <Group gap={4} wrap="nowrap">
+        {survey && (
+          <Button component="a" href={survey} data-testid="reminder-survey" size="compact-xs" variant="filled">
+            {t('surveys.entry.open')}
+          </Button>
+        )}
         <Button
           data-testid="reminder-done"
           size="compact-xs"

@@ -1,8 +1,9 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ComplaintsReport } from '../../src-shared/contract/complaints';
+import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 import { categoryLabel } from '../complaints/labels';
 import { useComplaintCategories } from '../complaints/hooks';
@@ -70,12 +71,13 @@ export function ComplaintsReportSection() {
       <Group justify="space-between" align="flex-end">
         <PeriodPicker state={periodState} />
         {period && (
-          <Group gap="xs" className="bd-no-print">
-            <ReportExports period={period} />
-            <Button variant="default" onClick={() => window.print()}>
-              {t('reports.print')}
-            </Button>
-          </Group>
+          <ReportExports
+            whats={[
+              { what: 'register', label: 'reports.export.register' },
+              { what: 'report', label: 'reports.export.report' },
+            ]}
+            run={(jobId, input) => api.complaints.export({ jobId, ...period, ...input })}
+          />
         )}
       </Group>
       {report.isError && <Alert color="red">{errorMessage(t, report.error)}</Alert>}

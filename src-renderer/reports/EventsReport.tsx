@@ -1,16 +1,16 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Button, Group, Loader, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 import { ReviewFigures } from '../events/ReviewFigures';
-import { useExportJob } from '../files/export-job';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { ReportExports } from './ReportExports';
 
 const rate = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
@@ -31,10 +31,6 @@ export function EventsReportSection() {
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  const { job, start } = useExportJob(
-    (jobId, input: { format: 'csv' | 'xlsx' }) => api.events.export({ jobId, ...(period ?? { from: today, to: today }), ...input }),
-    (file) => t('reports.export.done', { name: file.fileName }),
-  );
   const r = review.data;
   const chart = (r?.events ?? []).map((e) => ({
     event: `${e.startsOn.slice(5)} ${e.title}`,
@@ -49,25 +45,10 @@ export function EventsReportSection() {
       <Group justify="space-between" align="flex-end">
         <PeriodPicker state={periodState} />
         {period && (
-          <Group gap="xs" className="bd-no-print">
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="default" loading={job.isPending} data-testid="events-export">
-                  {t('reports.export')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {(['csv', 'xlsx'] as const).map((format) => (
-                  <Menu.Item key={format} data-testid={`events-export-${format}`} onClick={() => start({ format })}>
-                    {format.toUpperCase()}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-            <Button variant="default" onClick={() => window.print()}>
-              {t('reports.print')}
-            </Button>
-          </Group>
+          <ReportExports
+            whats={[{ what: 'review', label: 'reports.export.report' }]}
+            run={(jobId, input) => api.events.export({ jobId, ...period, format: input.format })}
+          />
         )}
       </Group>
       {review.isError && <Alert color="red">{errorMessage(t, review.error)}</Alert>}

@@ -6,12 +6,13 @@ import { useT } from '../i18n/I18nProvider';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A report's period: a preset at one click, or two days typed `YYYY-MM-DD`. Tells its owner the period only when it
- * is whole and in order, so no report is asked for half a date.
+ * A report's period: a preset at one click, or two days typed `YYYY-MM-DD` (`given`: a list opened from a report's
+ * figure starts on that figure's period). Tells its owner the period only when it is whole and in order, so no report
+ * is asked for half a date.
  */
-export function usePeriod(today: string, initial: PeriodPreset = 'this_year') {
-  const [preset, setPreset] = useState<PeriodPreset | 'custom'>(initial);
-  const [typed, setTyped] = useState<Period>(() => presetPeriod(initial, today));
+export function usePeriod(today: string, initial: PeriodPreset = 'this_year', given: Period | null = null) {
+  const [preset, setPreset] = useState<PeriodPreset | 'custom'>(given ? 'custom' : initial);
+  const [typed, setTyped] = useState<Period>(() => given ?? presetPeriod(initial, today));
   const period: Period | null =
     preset !== 'custom' ? presetPeriod(preset, today) : DAY.test(typed.from) && DAY.test(typed.to) && typed.from <= typed.to ? typed : null;
   return { preset, setPreset, typed, setTyped, period };

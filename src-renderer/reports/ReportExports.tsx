@@ -1,24 +1,30 @@
 import { Button, Group, Menu, Progress, Stack, Text } from '@mantine/core';
-import type { Period } from '../../src-shared/domain/periods';
-import { api } from '../api/client';
+import type { TranslationKey } from '../i18n/dictionary';
 import { useFormats } from '../i18n/formats';
 import { useT } from '../i18n/I18nProvider';
 import { useExportJob } from '../files/export-job';
 
-type Choice = { what: 'register' | 'report'; format: 'csv' | 'xlsx' };
+type Format = 'csv' | 'xlsx';
 
-/** The complaint register and the report for the period as CSV or XLSX: a long job with progress, cancellable. */
-export function ReportExports({ period }: { period: Period }) {
+/**
+ * A report's actions: its files for the period as CSV or XLSX (the complaint register and report, an events review,
+ * the survey figures and answers) — a long job with progress, cancellable; `whats` are the files on offer, each with
+ * its label — and the print-ready view. Not printed itself.
+ */
+export function ReportExports<W extends string>({
+  whats,
+  run,
+}: {
+  whats: readonly { what: W; label: TranslationKey }[];
+  run: (jobId: string, input: { what: W; format: Format }) => Promise<{ fileName: string; contentBase64: string; rows: number }>;
+}) {
   const t = useT();
   const formats = useFormats();
-  const { job, start } = useExportJob(
-    (jobId, input: Choice) => api.complaints.export({ jobId, ...period, ...input }),
-    (file) => t('reports.export.done', { name: file.fileName }),
-  );
+  const { job, start } = useExportJob(run, (file) => t('reports.export.done', { name: file.fileName }));
   const { progress } = job;
   return (
-    <Stack gap={4}>
-      <Group gap="xs">
+    <Stack gap={4} className="bd-no-print">
+      <Group gap="xs" align="flex-start">
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" loading={job.isPending} data-testid="report-export">
@@ -26,9 +32,9 @@ export function ReportExports({ period }: { period: Period }) {
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {(['register', 'report'] as const).map((what) => (
+            {whats.map(({ what, label }) => (
               <div key={what}>
-                <Menu.Label>{t(`reports.export.${what}`)}</Menu.Label>
+                <Menu.Label>{t(label)}</Menu.Label>
                 {(['csv', 'xlsx'] as const).map((format) => (
                   <Menu.Item key={format} data-testid={`export-${what}-${format}`} onClick={() => start({ what, format })}>
                     {format.toUpperCase()}
@@ -43,6 +49,9 @@ export function ReportExports({ period }: { period: Period }) {
             {t('common.cancel')}
           </Button>
         )}
+        <Button variant="default" onClick={() => window.print()}>
+          {t('reports.print')}
+        </Button>
       </Group>
       {job.isPending && progress && progress.total > 0 && (
         <>

@@ -7,10 +7,11 @@ import { LaterRelease } from '../shell/LaterRelease';
 import { Page } from '../shell/Page';
 import { ComplaintsReportSection } from './ComplaintsReport';
 import { EventsReportSection } from './EventsReport';
+import { SurveysReportSection } from './SurveysReport';
 
 /**
- * The Reports screen: one section per capability, each computed in main from the store: complaints and events so
- * far; clients, contact coverage and surveys join as they land (issues 12 and 13), and say so plainly until then.
+ * The Reports screen: one section per capability, each computed in main from the store: complaints, events and
+ * surveys so far; clients and contact coverage join with issue 13, and say so plainly until then.
  */
 export function ReportsPage() {
   const t = useT();
@@ -18,6 +19,7 @@ export function ReportsPage() {
   const sections = [
     ...(mayCall(staff, 'complaints.report') ? (['complaints'] as const) : []),
     ...(mayCall(staff, 'events.review') ? (['events'] as const) : []),
+    ...(mayCall(staff, 'surveys.report') ? (['surveys'] as const) : []),
     'clients' as const,
   ];
   const [section, setSection] = useState<(typeof sections)[number]>(sections[0]!);
@@ -38,6 +40,8 @@ export function ReportsPage() {
           <ComplaintsReportSection />
         ) : section === 'events' ? (
           <EventsReportSection />
+        ) : section === 'surveys' ? (
+          <SurveysReportSection />
         ) : (
           <LaterRelease feature={t('reports.section.clients')} />
         )}

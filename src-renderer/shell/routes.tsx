@@ -8,7 +8,7 @@ import { EventsPage } from '../events/EventsPage';
 import type { TranslationKey } from '../i18n/dictionary';
 import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { SurveysPage } from '../surveys/SurveysPage';
+import { SurveyDetail, SurveysPage } from '../surveys/SurveysPage';
 import { SyncPage } from '../sync/SyncPage';
 import { WorklistPage } from '../worklist/WorklistPage';
 import type { Route } from './router';
@@ -22,7 +22,7 @@ export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType; 
   worklist: { label: 'nav.worklist', Page: WorklistPage },
   complaints: { label: 'nav.complaints', Page: ComplaintsPage, Detail: ComplaintDetail },
   events: { label: 'nav.events', Page: EventsPage, Detail: EventDetail },
-  surveys: { label: 'nav.surveys', Page: SurveysPage },
+  surveys: { label: 'nav.surveys', Page: SurveysPage, Detail: SurveyDetail },
   reports: { label: 'nav.reports', Page: ReportsPage },
   sync: { label: 'nav.sync', Page: SyncPage },
   settings: { label: 'nav.settings', Page: SettingsPage },

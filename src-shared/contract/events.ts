@@ -12,22 +12,15 @@ import { LIFECYCLES } from '../domain/lifecycle';
 import { TIERS } from '../domain/tier';
 import { PRODUCT_RISKS } from './clients';
 import { method } from './define';
+import { optionalText, recordId } from './fields';
 import { jobIdSchema } from './jobs';
 import { periodSchema } from './period';
 
 /** Who plans events, builds their lists and moves them through their states: event coordinators and managers. */
 export const EVENT_ROLES = ['events', 'manager'] as const;
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 const required = (max: number) => z.string().trim().min(1, { message: 'validation.required' }).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .default(null)
-    .transform((s) => (s === '' ? null : s));
 const fen = z.number().int().min(0).max(1e12).nullable().default(null);
 const days = z.number().int().min(1).max(3650).nullable().default(null);
 

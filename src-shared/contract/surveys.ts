@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import { MAX_TEXT_ANSWER, QUESTION_TYPES, SURVEY_OCCASIONS } from '../domain/surveys';
 import { method } from './define';
+import { optionalText, recordId } from './fields';
 import { jobIdSchema } from './jobs';
 import { periodSchema } from './period';
 
 /** Who publishes and retires templates and reads the branch's figures and every answer: managers. */
 export const SURVEY_MANAGER_ROLES = ['manager'] as const;
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 const code = z
   .string()
   .trim()
   .regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.surveys.code' });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .default(null)
-    .transform((s) => (s === '' ? null : s));
 
 /**
  * A text in the three languages. Simplified Chinese is required; a blank Traditional Chinese or English text shows
@@ -188,6 +181,8 @@ export const surveysContract = {
       clientId: id.nullable().default(null),
       withText: z.boolean().default(false),
       followUpOnly: z.boolean().default(false),
+      /** Only promoters (NPS 9–10), passives (7–8) or detractors (0–6): the report's figures open these. */
+      band: z.enum(['promoter', 'passive', 'detractor']).nullable().default(null),
       search: optionalText(40),
       limit: z.number().int().min(1).max(500).default(100),
     }),

@@ -5,18 +5,21 @@ import { benchClients } from './clients';
 import { benchComplaints } from './complaints';
 import { crashHarness } from './crash';
 import { benchEvents } from './events';
+import { benchSurveys } from './surveys';
 import { benchSync } from './sync';
 
 // `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`
 // `npm run bench -- sync [--clients 100000] [--push 100000] [--runs 50] [--json]`: prints figures, never asserts.
 // `npm run bench -- complaints [--complaints 50000] [--queries 300] [--json]`: list, report and intake times.
 // `npm run bench -- events [--clients 200000] [--queries 300] [--json]`: segment count, door search and accept times.
+// `npm run bench -- surveys [--responses 200000] [--clients 20000] [--queries 300] [--json]`: entry and report times.
 // `npm run bench -- crash [--runs 200] [--seed 1] [--json]`: kills a writer at random moments, checks after each.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     clients: { type: 'string' },
     complaints: { type: 'string', default: '50000' },
+    responses: { type: 'string', default: '200000' },
     push: { type: 'string', default: '100000' },
     runs: { type: 'string' },
     seed: { type: 'string', default: '1' },
@@ -62,6 +65,15 @@ if (which === 'clients') {
     workDir: values['work-dir'],
     log,
   });
+} else if (which === 'surveys') {
+  result = await benchSurveys({
+    responses: Number(values.responses),
+    clients: Number(values.clients ?? 20_000),
+    seed: Number(values.seed),
+    queries: Number(values.queries),
+    workDir: values['work-dir'],
+    log,
+  });
 } else if (which === 'crash') {
   result = await crashHarness({
     runs: Number(values.runs ?? 200),
@@ -71,7 +83,7 @@ if (which === 'clients') {
     log,
   });
 } else {
-  console.error(`unknown benchmark: ${which} (available: clients, sync, complaints, events, crash)`);
+  console.error(`unknown benchmark: ${which} (available: clients, sync, complaints, events, surveys, crash)`);
   process.exit(2);
 }
 console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

@@ -3,7 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER_COLUMNS } from '../../src-main/complaints/register';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
-import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
+import {
+  addStaff,
+  launchBrowser,
+  setUpFirstAdmin,
+  startBrowserHost,
+  watchPageErrors,
+  withHostStore,
+  signIn,
+  type RunningHost,
+} from '../fixtures/browser';
 
 let browser: Browser;
 let host: RunningHost;
@@ -23,27 +32,12 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('signin-login').fill(who.login);
-  await page.getByTestId('signin-password').fill(who.password);
-  await page.getByTestId('signin-password').press('Enter');
-  await page.getByTestId('staff-name').waitFor({ timeout: 15_000 });
-}
-
 beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
   const manager = await newPage();
   await setUpFirstAdmin(manager, MANAGER);
   // The manager adds the counter clerk and the complaint officer.
-  await manager.getByTestId('nav-settings').click();
-  for (const person of [CLERK, OFFICER]) {
-    await manager.getByTestId('staff-add-login').fill(person.login);
-    await manager.getByTestId('staff-add-name').fill(person.name);
-    await manager.getByTestId('staff-add-password').fill(person.password);
-    await manager.getByTestId(`staff-add-role-${person.role}`).check();
-    await manager.getByTestId('staff-add-submit').click();
-    await manager.getByTestId('staff-section').getByText(person.login).waitFor({ timeout: 15_000 });
-  }
+  await addStaff(manager, [CLERK, OFFICER]);
 });
 afterAll(async () => {
   await browser?.close();

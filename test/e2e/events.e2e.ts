@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
-import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
+import {
+  addStaff,
+  launchBrowser,
+  setUpFirstAdmin,
+  startBrowserHost,
+  watchPageErrors,
+  withHostStore,
+  signIn,
+  type RunningHost,
+} from '../fixtures/browser';
 
 let browser: Browser;
 let host: RunningHost;
@@ -19,13 +28,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('signin-login').fill(who.login);
-  await page.getByTestId('signin-password').fill(who.password);
-  await page.getByTestId('signin-password').press('Enter');
-  await page.getByTestId('staff-name').waitFor({ timeout: 15_000 });
-}
-
 /** The demo branch's VIP clients interested in precious metals a salon may invite (consenting, not do-not-disturb). */
 const VIP_METALS = `demo = 1 AND tier = 'vip' AND do_not_disturb = 0 AND marketing_consent = 1 AND interests LIKE '%"贵金属"%'`;
 
@@ -33,15 +35,7 @@ beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startBrowserHost()]);
   const manager = await newPage();
   await setUpFirstAdmin(manager, MANAGER);
-  await manager.getByTestId('nav-settings').click();
-  for (const person of [COORDINATOR, CLERK]) {
-    await manager.getByTestId('staff-add-login').fill(person.login);
-    await manager.getByTestId('staff-add-name').fill(person.name);
-    await manager.getByTestId('staff-add-password').fill(person.password);
-    await manager.getByTestId(`staff-add-role-${person.role}`).check();
-    await manager.getByTestId('staff-add-submit').click();
-    await manager.getByTestId('staff-section').getByText(person.login).waitFor({ timeout: 15_000 });
-  }
+  await addStaff(manager, [COORDINATOR, CLERK]);
   await manager.context().close();
   // Enough of them for a salon of twenty to overflow: a few more VIPs told the counter they like gold.
   withHostStore(host, (raw) => {

@@ -9,6 +9,7 @@ import type { Store } from '../../store/open';
 import { isEnrolled } from '../../sync/state';
 import { seedDemoComplaints } from '../../complaints/demo';
 import { seedDemoEvents } from '../../events/demo';
+import { seedDemoSurveys } from '../../surveys/demo';
 import { withBulkWriter } from '../bulk';
 import { DemoArchive, demoClientNo, MAX_SEED, type Manager, type SeedPolicy } from './generate';
 import { applyCalls, WorkerSource } from './generator-thread';
@@ -130,6 +131,8 @@ export async function seedDemoClients(store: Store, clock: Clock, options: SeedO
         });
         // A year of the branch's salons and lectures with their guests, and one salon coming up.
         await seedDemoEvents(trx, store, clock, { seed: options.seed, actor: options.actor });
+        // A year of satisfaction surveys after visits, callbacks, those events and the closed cases.
+        await seedDemoSurveys(trx, store, clock, { seed: options.seed, actor: options.actor });
       },
       db,
       true,

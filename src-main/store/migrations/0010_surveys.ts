@@ -59,6 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('survey_responses_client').on('survey_responses').columns(['client_id', 'day']).execute();
   await sql`CREATE INDEX survey_responses_event ON survey_responses (event_id, client_id) WHERE event_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX survey_responses_complaint ON survey_responses (complaint_id) WHERE complaint_id IS NOT NULL`.execute(db);
+  // A template's page counts the answers each version was given.
+  await db.schema.createIndex('survey_responses_version').on('survey_responses').columns(['version_id']).execute();
   await sql`CREATE INDEX survey_responses_unscored ON survey_responses (version_id) WHERE scored = 0`.execute(db);
   await sql`CREATE INDEX survey_responses_text ON survey_responses (day, template_id) WHERE has_text = 1`.execute(db);
 
