@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../src-shared/contract/errors';
-import { addDays, parseCalendarDate } from '../../src-shared/domain/calendar-date';
+import { addDays, addMonths, parseCalendarDate } from '../../src-shared/domain/calendar-date';
 import { localDates } from '../../src-shared/domain/clock';
 import { decodeHlc } from '../../src-shared/domain/hlc';
 import {
@@ -35,7 +35,7 @@ import { perConnection, type RawDb, type Store } from '../store/open';
  */
 
 /** What reminders are computed from: the settings in force satisfy it. */
-export type DuePolicy = ReminderPolicy & { timeZone: string };
+export type DuePolicy = ReminderPolicy & { timeZone: string; churnInactiveMonths: number };
 
 type Stmt = BetterSqlite3.Statement;
 
@@ -45,6 +45,8 @@ const CHUNK = 2_000;
 interface ClientRow {
   id: string;
   tier: string;
+  lifecycle: string;
+  last_activity_date: string | null;
   birth_date: string | null;
   id_expiry: string | null;
   risk_assessed_on: string | null;
@@ -54,7 +56,8 @@ interface ClientRow {
 }
 
 const IDS = 'SELECT value FROM json_each(?)';
-const CLIENT_COLUMNS = 'c.id, c.tier, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc';
+const CLIENT_COLUMNS =
+  'c.id, c.tier, c.lifecycle, c.last_activity_date, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc';
 
 /** One day formatter per zone for the life of the process: its memo is what makes 600,000 contact days cheap. */
 const dayFormatters = new Map<string, (ms: number) => string>();
@@ -76,6 +79,9 @@ class DueStatements {
   readonly outflows: Stmt;
   readonly actions: Stmt;
   readonly surveys: Stmt;
+  readonly dates: Stmt;
+  readonly purchases: Stmt;
+  readonly months: Stmt;
   readonly attended: Stmt;
   readonly closedCases: Stmt;
   readonly stored: Stmt;
@@ -112,6 +118,18 @@ class DueStatements {
       `SELECT r.client_id, r.id, r.day, r.follow_up, r.event_id, r.complaint_id, r.csat, r.nps, r.answers, t.occasion
        FROM survey_responses r LEFT JOIN survey_templates t ON t.id = r.template_id
        WHERE r.client_id IN (${IDS}) AND r.deleted_hlc IS NULL`,
+    );
+    this.dates = raw.prepare(
+      `SELECT client_id, id, kind, date, lunar, label FROM important_dates WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
+    );
+    // Purchases of the last year and a bit: a run of high-risk ones completed within the year is a signal.
+    this.purchases = raw.prepare(
+      `SELECT client_id, id, product_risk, purchase_date, product_name FROM holdings
+       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL AND purchase_date >= ?`,
+    );
+    // The latest months are what a fall is read from (asset_drop): the last three are plenty.
+    this.months = raw.prepare(
+      `SELECT client_id, month, avg_daily_fen FROM client_monthly_assets WHERE client_id IN (${IDS}) AND month >= ?`,
     );
     this.attended = raw.prepare(
       `SELECT DISTINCT k.client_id, e.id AS event_id, e.starts_on FROM event_checkins k JOIN events e ON e.id = k.event_id
@@ -214,6 +232,21 @@ function computeFor(
     : new Map<string, never[]>();
 
   const surveys = surveyFacts(s, list, today, policy.occasionGraceDays);
+  const dates = groupBy(
+    s.dates.all(list) as { client_id: string; id: string; kind: string; date: string; lunar: number; label: string | null }[],
+  );
+  const purchases = groupBy(
+    s.purchases.all(list, addDays(today, -400)) as {
+      client_id: string;
+      id: string;
+      product_risk: string;
+      purchase_date: string;
+      product_name: string;
+    }[],
+  );
+  const months = groupBy(
+    s.months.all(list, addMonths(today, -3).slice(0, 7)) as { client_id: string; month: string; avg_daily_fen: number }[],
+  );
 
   const out = new Map<string, Reminder[]>();
   for (const c of clients) {
@@ -224,6 +257,18 @@ function computeFor(
     const facts: ReminderFacts = {
       clientId: c.id,
       surveys: surveys.get(c.id) ?? NO_SURVEY_FACTS,
+      importantDates: (dates.get(c.id) ?? []).map((d) => ({ id: d.id, kind: d.kind, date: d.date, lunar: d.lunar === 1, label: d.label })),
+      purchases: (purchases.get(c.id) ?? []).map((p) => ({
+        id: p.id,
+        risk: p.product_risk,
+        day: p.purchase_date,
+        productName: p.product_name,
+      })),
+      months: (months.get(c.id) ?? []).map((m) => ({ month: m.month, avgDailyFen: m.avg_daily_fen })),
+      churnedSince:
+        c.lifecycle === 'churned' && c.last_activity_date && parseCalendarDate(c.last_activity_date)
+          ? addMonths(c.last_activity_date, policy.churnInactiveMonths)
+          : null,
       tier: isTier(c.tier) ? c.tier : 'ordinary',
       since: c.first_business_date && parseCalendarDate(c.first_business_date) ? c.first_business_date : c.created_at.slice(0, 10),
       birthDate: c.birth_date,

@@ -221,3 +221,41 @@ describe('the worklist over a demo archive', () => {
     expect(count()).toBe(monthly);
   });
 });
+
+describe('the dated occasions and signals on the worklist', () => {
+  let t: TestApp;
+  afterAll(async () => t.cleanup());
+
+  it('a lunar birthday, a lunar important date, three high-risk purchases and a month of assets falling away', async () => {
+    t = await testApp();
+    await withAdmin(t);
+    await ok(t.call(W, 'settings.update', { quarterlySurveyOneIn: 0 }));
+    // A client with ¥800,000 a month until October and ¥400,000 in October, on 2 November 2026.
+    const months = Array.from({ length: 10 }, (_, i) => ({
+      month: `2026-${String(i + 1).padStart(2, '0')}`,
+      avgDailyFen: i === 9 ? 40_000_000 : 80_000_000,
+    }));
+    const [id] = (await addClients(t.store, t.clock, [{ name: '周慧敏', birthDate: '1968-11-20', months }])) as [string];
+    await ok(t.call(W, 'clients.logContact', { clientId: id, channel: 'visit', content: '资产检视' }));
+    // She celebrates her lunar birthday, the 27th of the 9th month: 5 November in 2026 (her solar one is 20 November).
+    await ok(t.call(W, 'clients.addImportantDate', { clientId: id, kind: 'lunar_birthday', date: '1968-09-27', lunar: true }));
+    await ok(t.call(W, 'clients.addImportantDate', { clientId: id, kind: 'other', date: '1990-10-01', lunar: true, label: '母亲寿辰' }));
+    const insert = t.store.raw.prepare(
+      `INSERT INTO holdings (id, branch_id, created_at, updated_hlc, client_id, product_code, product_name, product_risk, purchase_date, amount_fen)
+       VALUES (?, 'hq', '2026-10-20T00:00:00Z', '1', ?, ?, ?, ?, ?, 10000000)`,
+    );
+    insert.run('h1', id, 'P1', '私募证券基金一号', 'R5', '2026-08-01');
+    insert.run('h2', id, 'P2', '雪球结构化产品', 'R4', '2026-09-01');
+    insert.run('h3', id, 'P3', '私募股权基金二号', 'R5', '2026-10-20');
+    await t.app.reminders.run();
+    const due = (await ok<{ reminders: ReminderView[] }>(t.call(W, 'reminders.forClient', { clientId: id }))).reminders;
+    expect(due.map((r) => [r.kind, r.dueDate, r.detail]).sort()).toEqual(
+      [
+        ['asset_drop', '2026-11-01', '-50%'],
+        ['birthday', '2026-11-05', 'lunar'],
+        ['high_risk_streak', '2026-10-20', '私募股权基金二号'],
+        ['important_date', '2026-11-09', '母亲寿辰'],
+      ].sort(),
+    );
+  });
+});

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NumberInput, Progress, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Progress, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { contract, type Settings } from '../../src-shared/contract';
+import { FESTIVAL_CODES, type Festival } from '../../src-shared/domain/occasions';
 import { isApiError } from '../api/errors';
 import { check, useFieldIssues } from '../forms/validation';
 import { errorMessage } from '../i18n/errors';
@@ -29,6 +30,7 @@ type NumberRule =
   | 'largeOutflowMinFen'
   | 'occasionGraceDays'
   | 'quarterlySurveyOneIn'
+  | 'assetDropPercent'
   | 'complaintNearDays'
   | 'attachmentMaxMb'
   | 'parkedReviewDays'
@@ -80,6 +82,7 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'largeOutflowMinFen', label: 'settings.rules.large_outflow', money: true },
       { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
       { key: 'quarterlySurveyOneIn', label: 'settings.rules.quarterly_one_in', suffix: 'settings.rules.unit.clients' },
+      { key: 'assetDropPercent', label: 'settings.rules.asset_drop_percent', suffix: 'settings.rules.unit.percent' },
     ],
   },
   {
@@ -103,10 +106,10 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
 ];
 const FIELDS = GROUPS.flatMap((g) => g.fields);
 
-type Draft = Record<NumberRule, string | number> & { allowAboveLevelWithConfirmation: boolean };
+type Draft = Record<NumberRule, string | number> & { allowAboveLevelWithConfirmation: boolean; festivals: Festival[] };
 
 function draftOf(settings: Settings): Draft {
-  const draft = { allowAboveLevelWithConfirmation: settings.allowAboveLevelWithConfirmation } as Draft;
+  const draft = { allowAboveLevelWithConfirmation: settings.allowAboveLevelWithConfirmation, festivals: settings.festivals } as Draft;
   for (const f of FIELDS) draft[f.key] = f.money ? settings[f.key] / 100 : settings[f.key];
   return draft;
 }
@@ -119,6 +122,9 @@ function changesOf(draft: Draft, settings: Settings): Record<string, unknown> {
     const value = raw === '' ? null : f.money ? Math.round(Number(raw) * 100) : Number(raw);
     if (value !== settings[f.key]) changes[f.key] = value;
   }
+  // The festivals in the order the list offers them, so a choice made in another order is no change.
+  const festivals = FESTIVAL_CODES.filter((f) => draft.festivals.includes(f));
+  if (festivals.join() !== FESTIVAL_CODES.filter((f) => settings.festivals.includes(f)).join()) changes.festivals = festivals;
   if (draft.allowAboveLevelWithConfirmation !== settings.allowAboveLevelWithConfirmation) {
     changes.allowAboveLevelWithConfirmation = draft.allowAboveLevelWithConfirmation;
   }
@@ -189,6 +195,21 @@ export function ClientRulesForm({ current }: { current: Settings }) {
                 />
               ))}
             </SimpleGrid>
+            {group.title === 'settings.rules.group.reminders' && (
+              <Checkbox.Group
+                data-testid="rule-festivals"
+                label={t('settings.rules.festivals')}
+                description={t('settings.rules.festivals_hint')}
+                value={draft.festivals}
+                onChange={(value) => setDraft((d) => ({ ...d, festivals: value }))}
+              >
+                <Group gap="md" mt={6}>
+                  {FESTIVAL_CODES.map((f) => (
+                    <Checkbox key={f} value={f} label={t(`festival.${f}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            )}
           </Stack>
         ))}
         <Switch

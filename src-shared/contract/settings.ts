@@ -1,6 +1,7 @@
 import { ATTACHMENT_MB } from '../domain/attachments';
 import { z } from 'zod';
 import { DEFAULT_LIFECYCLE_POLICY } from '../domain/lifecycle';
+import { FESTIVAL_CODES, type Festival } from '../domain/occasions';
 import { idMaskPatternSchema, DEFAULT_ID_MASK } from '../domain/masking';
 import { DEFAULT_REFERRAL_POLICY } from '../domain/points';
 import { DEFAULT_REMINDER_POLICY } from '../domain/reminders';
@@ -78,6 +79,10 @@ export const settingsSchema = z.object({
   occasionGraceDays: wholeNumber(1, 90, 'validation.settings.grace_days'),
   /** The quarterly satisfaction questionnaire goes to one ordinary client in this many (DOMAIN.md §7; 0: none). */
   quarterlySurveyOneIn: wholeNumber(0, 1000, 'validation.settings.quarterly_one_in'),
+  /** The festivals VIP clients are greeted on (DOMAIN.md §3). */
+  festivals: z.array(z.enum(FESTIVAL_CODES as [Festival, ...Festival[]])).max(FESTIVAL_CODES.length),
+  /** A month's average daily assets down by more than this share (%) on the month before is a call (004). */
+  assetDropPercent: wholeNumber(5, 95, 'validation.settings.asset_drop_percent'),
 
   /** A complaint this many days or fewer from its decision deadline stands out (DOMAIN.md §5). */
   complaintNearDays: wholeNumber(0, 14, 'validation.settings.complaint_near_days'),
@@ -129,6 +134,8 @@ export const DEFAULT_SETTINGS: Settings = {
   largeOutflowMinFen: DEFAULT_REMINDER_POLICY.largeOutflowMinFen,
   occasionGraceDays: DEFAULT_REMINDER_POLICY.occasionGraceDays,
   quarterlySurveyOneIn: DEFAULT_REMINDER_POLICY.quarterlySurveyOneIn,
+  festivals: [...DEFAULT_REMINDER_POLICY.festivals],
+  assetDropPercent: DEFAULT_REMINDER_POLICY.assetDropPercent,
   complaintNearDays: 3,
   attachmentMaxMb: ATTACHMENT_MB.default,
   parkedReviewDays: 30,
@@ -155,6 +162,8 @@ export const REMINDER_SETTINGS = [
   'largeOutflowMinFen',
   'occasionGraceDays',
   'quarterlySurveyOneIn',
+  'festivals',
+  'assetDropPercent',
   'timeZone',
 ] as const;
 

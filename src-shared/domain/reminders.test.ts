@@ -279,3 +279,67 @@ describe('everything at once', () => {
     expect(kinds(all)).toEqual(['risk_assessment_expired', 'vip_deep_contact', 'follow_up', 'birthday', 'deposit_maturity']);
   });
 });
+
+describe('the dated occasions and signals of issue 13', () => {
+  const vip = (change: Partial<ReminderFacts> = {}) => facts({ tier: 'vip', contacts: [contact({ day: '2026-11-01', channel: 'visit' })], ...change });
+  const date = (kind: string, d: string, lunar = false, label: string | null = null) => ({ id: `d-${kind}`, kind, date: d, lunar, label });
+
+  it('a lunar birthday on the profile replaces the solar one, on its solar day of the year', () => {
+    // Born 1968-09-19 (solar), which was lunar 1968-07-27; lunar 2026-07-27 is 8 September 2026.
+    const client = facts({ birthDate: '1968-09-19', importantDates: [date('lunar_birthday', '1968-07-27', true)] });
+    expect(only(dueReminders(client, '2026-09-05', P), 'birthday')).toEqual([
+      expect.objectContaining({ key: 'birthday:2026-09-08', dueDate: '2026-09-08', detail: 'lunar', refId: 'd-lunar_birthday' }),
+    ]);
+    // The solar birthday (19 September) is not greeted as well.
+    expect(only(dueReminders(client, '2026-09-15', P), 'birthday').map((r) => r.dueDate)).toEqual(['2026-09-08']);
+  });
+
+  it('important dates come round each year, solar or lunar, labelled', () => {
+    const client = facts({
+      importantDates: [date('wedding_anniversary', '1995-11-06'), date('other', '2001-10-01', true, '母亲寿辰')],
+    });
+    // Lunar 2026-10-01 is 9 November 2026.
+    expect(only(dueReminders(client, '2026-11-02', P), 'important_date').map((r) => [r.key, r.detail])).toEqual([
+      ['important_date:d-wedding_anniversary:2026-11-06', 'wedding_anniversary'],
+      ['important_date:d-other:2026-11-09', '母亲寿辰'],
+    ]);
+  });
+
+  it('festival greetings go to VIP clients, on the festivals chosen', () => {
+    const policy = { ...P, festivals: ['mid_autumn', 'national_day'] };
+    expect(only(dueReminders(vip(), '2026-09-20', policy), 'festival').map((r) => [r.key, r.detail])).toEqual([
+      ['festival:mid_autumn:2026-09-25', 'mid_autumn'],
+    ]);
+    expect(only(dueReminders(vip(), '2026-09-27', policy), 'festival').map((r) => r.key)).toEqual([
+      'festival:mid_autumn:2026-09-25',
+      'festival:national_day:2026-10-01',
+    ]);
+    expect(only(dueReminders(facts(), '2026-09-27', policy), 'festival')).toEqual([]);
+    expect(only(dueReminders(vip(), '2026-09-27', { ...policy, festivals: [] }), 'festival')).toEqual([]);
+  });
+
+  it('the third high-risk purchase in a row, a month of assets falling away, a churned client', () => {
+    const client = facts({
+      purchases: [
+        { id: 'h1', risk: 'R4', day: '2026-08-01', productName: '私募A' },
+        { id: 'h2', risk: 'R5', day: '2026-09-01', productName: '私募B' },
+        { id: 'h3', risk: 'R4', day: '2026-10-20', productName: '私募C' },
+      ],
+      months: [
+        { month: '2026-09', avgDailyFen: 80_000_000 },
+        { month: '2026-10', avgDailyFen: 40_000_000 },
+      ],
+      churnedSince: '2026-10-15',
+    });
+    const due = dueReminders(client, '2026-11-02', P);
+    expect(only(due, 'high_risk_streak')).toEqual([
+      expect.objectContaining({ key: 'high_risk_streak:h3:2026-10-20', refId: 'h3', detail: '私募C' }),
+    ]);
+    expect(only(due, 'asset_drop')).toEqual([expect.objectContaining({ key: 'asset_drop:2026-10', dueDate: '2026-11-01', detail: '-50%' })]);
+    expect(only(due, 'win_back')).toEqual([expect.objectContaining({ key: 'win_back:2026-10-15', dueDate: '2026-10-15' })]);
+    // The fall lapses with the other dated occasions; the streak and the win-back stand until done.
+    const later = dueReminders(client, '2026-12-02', P);
+    expect(kinds(later)).not.toContain('asset_drop');
+    expect(kinds(later)).toEqual(expect.arrayContaining(['high_risk_streak', 'win_back']));
+  });
+});

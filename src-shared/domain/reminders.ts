@@ -1,5 +1,7 @@
 import { addDays as addCalendarDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
 import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY } from './suitability';
+import { DEFAULT_FESTIVALS, FESTIVALS, openOccurrence, yearlyOf } from './occasions';
+import { assetDrop, highRiskStreaks } from './signals';
 import { surveyReminders, type SurveyReminderFacts } from './survey-due';
 import type { Tier } from './tier';
 
@@ -16,8 +18,8 @@ import type { Tier } from './tier';
  * due date or period — so a new occasion (next year's birthday, the cadence after the next contact, a renewed ID)
  * is a new reminder, while the same occasion keeps its key however often it is recomputed.
  *
- * Lunar birthdays (DOMAIN.md §3 "or lunar where the client celebrates it") and festival greetings are not here yet:
- * the code base has no lunar calendar, and important dates marked lunar cannot be placed on a solar day without one.
+ * Lunar birthdays, lunar important dates and lunar festivals are placed on their solar day by the lunar calendar
+ * (lunar.ts, occasions.ts).
  */
 // The same few days recur across 200,000 clients (today ± a notice, contact days + a cadence): each shift is
 // worked out once. Bounded so a long-running workstation does not grow it without end.
@@ -33,6 +35,9 @@ function addDays(day: string, days: number): string {
   return out;
 }
 
+/** A run of high-risk purchases completed longer ago than this is history, not news. */
+const HIGH_RISK_RECENT_DAYS = 365;
+
 export const REMINDER_KINDS = [
   'vip_deep_contact',
   'potential_needs_survey',
@@ -47,6 +52,11 @@ export const REMINDER_KINDS = [
   'stop_loss',
   'survey_follow_up',
   'survey_due',
+  'important_date',
+  'festival',
+  'high_risk_streak',
+  'asset_drop',
+  'win_back',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -88,6 +98,10 @@ export interface ReminderPolicy {
   occasionGraceDays: number;
   /** The quarterly satisfaction questionnaire goes to one ordinary client in this many (DOMAIN.md §7; 0: none). */
   quarterlySurveyOneIn: number;
+  /** The festivals VIP clients are greeted on (DOMAIN.md §3). */
+  festivals: readonly string[];
+  /** A month's average daily assets down on the month before by more than this share (%) is worth a call (004). */
+  assetDropPercent: number;
 }
 
 export const DEFAULT_REMINDER_POLICY = {
@@ -101,6 +115,8 @@ export const DEFAULT_REMINDER_POLICY = {
   largeOutflowMinFen: 50_000_000, // ¥500,000 (002)
   occasionGraceDays: 30,
   quarterlySurveyOneIn: 10,
+  festivals: DEFAULT_FESTIVALS,
+  assetDropPercent: 30,
 } as const satisfies ReminderPolicy;
 
 export interface ContactFact {
@@ -141,6 +157,14 @@ export interface ReminderFacts {
   largeTransactions: readonly { id: string; day: string; amountFen: number; direction: string }[];
   /** What surveys raise: follow-ups of low scores, surveys due after an event, a complaint, each quarter. */
   surveys?: SurveyReminderFacts;
+  /** The dates staff recorded on the profile (a lunar birthday replaces the solar one). */
+  importantDates?: readonly { id: string; kind: string; date: string; lunar: boolean; label: string | null }[];
+  /** Purchases of products, with their risk level (a run of high-risk ones is a signal). */
+  purchases?: readonly { id: string; risk: string; day: string; productName: string }[];
+  /** The client's monthly average daily assets (a month falling away is a signal). */
+  months?: readonly { month: string; avgDailyFen: number }[];
+  /** The day the client became churned, when they are (a win-back call, standing until done). */
+  churnedSince?: string | null;
 }
 
 /**
@@ -152,7 +176,10 @@ export interface ReminderFacts {
  */
 export const CONVERSATION_CHANNELS: readonly string[] = ['counter', 'phone', 'visit', 'event'];
 
-const CADENCE: Record<Tier, { kind: ReminderKind; days: keyof ReminderPolicy; channels: readonly string[] | null }> = {
+const CADENCE: Record<
+  Tier,
+  { kind: ReminderKind; days: 'vipDeepContactDays' | 'potentialSurveyDays' | 'ordinaryServiceDays'; channels: readonly string[] | null }
+> = {
   vip: { kind: 'vip_deep_contact', days: 'vipDeepContactDays', channels: CONVERSATION_CHANNELS },
   potential: { kind: 'potential_needs_survey', days: 'potentialSurveyDays', channels: CONVERSATION_CHANNELS },
   ordinary: { kind: 'ordinary_service', days: 'ordinaryServiceDays', channels: null },
@@ -203,8 +230,31 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
     if (expires <= today) add('risk_assessment_expired', null, expires);
   }
 
-  const birthday = facts.birthDate ? birthdayOccurrence(facts.birthDate, today, policy) : null;
-  if (birthday) add('birthday', null, birthday);
+  // A client who celebrates their lunar birthday (a lunar birthday on the profile) is greeted on that one instead.
+  const lunarBirthday = facts.importantDates?.find((d) => d.kind === 'lunar_birthday');
+  const lunarYearly = lunarBirthday ? yearlyOf(lunarBirthday.date, true) : null;
+  if (lunarBirthday && lunarYearly) {
+    const day = openOccurrence(lunarYearly, today, policy.birthdayNoticeDays, policy.occasionGraceDays);
+    if (day) add('birthday', null, day, lunarBirthday.id, 'lunar');
+  } else {
+    const birthday = facts.birthDate ? birthdayOccurrence(facts.birthDate, today, policy) : null;
+    if (birthday) add('birthday', null, birthday);
+  }
+  for (const d of facts.importantDates ?? []) {
+    if (d.kind === 'lunar_birthday') continue;
+    const yearly = yearlyOf(d.date, d.lunar);
+    const day = yearly ? openOccurrence(yearly, today, policy.birthdayNoticeDays, policy.occasionGraceDays) : null;
+    if (day) add('important_date', d.id, day, d.id, d.label ?? d.kind);
+  }
+  // Festival greetings (DOMAIN.md §3, 002 "节日问候"): VIP clients, on the festivals the branch chose.
+  if (facts.tier === 'vip') {
+    for (const code of policy.festivals) {
+      const festival = (FESTIVALS as Record<string, { lunar: boolean; month: number; day: number }>)[code];
+      if (!festival) continue;
+      const day = openOccurrence({ ...festival, since: null }, today, policy.birthdayNoticeDays, policy.occasionGraceDays);
+      if (day) add('festival', code, day, null, code);
+    }
+  }
 
   // An ID that has expired stays due until a renewed one (a new expiry, a new key) arrives from head office.
   if (facts.idExpiry && parseCalendarDate(facts.idExpiry) && addDays(facts.idExpiry, -policy.idExpiryNoticeDays) <= today) {
@@ -233,6 +283,18 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
       add('stop_loss', h.id, h.priceDay, h.id, h.productName, h.stopLoss);
     }
   }
+
+  // 002: three consecutive high-risk purchases → a risk re-assessment and diversification advice; standing until done.
+  for (const streak of highRiskStreaks(facts.purchases ?? [], today, HIGH_RISK_RECENT_DAYS)) {
+    add('high_risk_streak', streak.id, streak.day, streak.id, streak.productName);
+  }
+  // 004: a month's assets falling away; known when the month's figure arrives, lapsing like a dated occasion.
+  const drop = facts.months ? assetDrop(facts.months, policy.assetDropPercent) : null;
+  if (drop && drop.knownOn <= today && addDays(drop.knownOn, policy.occasionGraceDays) >= today) {
+    add('asset_drop', null, drop.knownOn, null, `-${drop.fallPercent}%`, drop.month);
+  }
+  // 000: a churned client is one to win back; one reminder a churn (a client won back and lost again is a new one).
+  if (facts.churnedSince && facts.churnedSince <= today) add('win_back', null, facts.churnedSince);
 
   if (facts.surveys) out.push(...surveyReminders(facts.clientId ?? '', facts.tier, facts.surveys, today, policy));
 
