@@ -281,7 +281,8 @@ describe('everything at once', () => {
 });
 
 describe('the dated occasions and signals of issue 13', () => {
-  const vip = (change: Partial<ReminderFacts> = {}) => facts({ tier: 'vip', contacts: [contact({ day: '2026-11-01', channel: 'visit' })], ...change });
+  const vip = (change: Partial<ReminderFacts> = {}) =>
+    facts({ tier: 'vip', contacts: [contact({ day: '2026-11-01', channel: 'visit' })], ...change });
   const date = (kind: string, d: string, lunar = false, label: string | null = null) => ({ id: `d-${kind}`, kind, date: d, lunar, label });
 
   it('a lunar birthday on the profile replaces the solar one, on its solar day of the year', () => {
@@ -335,7 +336,9 @@ describe('the dated occasions and signals of issue 13', () => {
     expect(only(due, 'high_risk_streak')).toEqual([
       expect.objectContaining({ key: 'high_risk_streak:h3:2026-10-20', refId: 'h3', detail: '私募C' }),
     ]);
-    expect(only(due, 'asset_drop')).toEqual([expect.objectContaining({ key: 'asset_drop:2026-10', dueDate: '2026-11-01', detail: '-50%' })]);
+    expect(only(due, 'asset_drop')).toEqual([
+      expect.objectContaining({ key: 'asset_drop:2026-10', dueDate: '2026-11-01', detail: '-50%' }),
+    ]);
     expect(only(due, 'win_back')).toEqual([expect.objectContaining({ key: 'win_back:2026-10-15', dueDate: '2026-10-15' })]);
     // The fall lapses with the other dated occasions; the streak and the win-back stand until done.
     const later = dueReminders(client, '2026-12-02', P);

@@ -27,7 +27,11 @@ describe('a month of assets falling away (004)', () => {
   const m = (month: string, yuan: number) => ({ month, avgDailyFen: yuan * 100 });
 
   it('more than the share, on the month just before, known the first day of the next month', () => {
-    expect(assetDrop([m('2026-09', 100_000), m('2026-10', 69_000)], 30)).toEqual({ month: '2026-10', fallPercent: 31, knownOn: '2026-11-01' });
+    expect(assetDrop([m('2026-09', 100_000), m('2026-10', 69_000)], 30)).toEqual({
+      month: '2026-10',
+      fallPercent: 31,
+      knownOn: '2026-11-01',
+    });
     // Exactly 30% is not more than 30%.
     expect(assetDrop([m('2026-09', 100_000), m('2026-10', 70_000)], 30)).toBeNull();
     // A gap in the series compares nothing; a small balance's swings are not news.
