@@ -396,6 +396,33 @@ describe.each(STORES)('head office master data import (%s hub)', (store) => {
     expect((await feed()).at(-1)?.values.manager_id).toBe(zhang?.rowId);
   });
 
+  it('sends next year’s holidays and make-up working days, one row a day that replaces the shipped one', async () => {
+    const report = await run(
+      'calendar',
+      utf8(
+        '日期,类型,节日',
+        '2027-02-06,休,春节',
+        '2027-02-07,放假,春节',
+        '2027-02-20,调休上班,春节',
+        '2027-02-30,休,春节',
+        '2027-02-21,maybe,',
+        '2027-02-06,休,春节',
+      ),
+    );
+    expect(report.errors.map((e) => [e.line, e.field, e.key])).toEqual([
+      [5, 'day', 'import.bad_date'],
+      [6, 'kind', 'import.bad_kind'],
+      [7, 'day', 'import.duplicate_ref'],
+    ]);
+    const changes = await feed();
+    expect(changes.map((c) => [c.table, c.rowId, c.values])).toEqual([
+      ['work_calendar', 'calendar:2027-02-06', { day: '2027-02-06', kind: 'holiday', name: '春节' }],
+      ['work_calendar', 'calendar:2027-02-07', { day: '2027-02-07', kind: 'holiday', name: '春节' }],
+      ['work_calendar', 'calendar:2027-02-20', { day: '2027-02-20', kind: 'workday', name: '春节' }],
+    ]);
+    expectPullable(changes);
+  });
+
   it('keeps nothing when cancelled before the write, and refuses files it cannot read as the kind', async () => {
     const lines = Array.from({ length: 6000 }, (_, i) => `6203${String(i).padStart(6, '0')},客户${i},${ID_ZHANG}`);
     const cancel = new AbortController();

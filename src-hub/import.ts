@@ -11,6 +11,7 @@ import { type ImportKind, mapHeader } from './import/columns';
 import { csvRecords, decodeCsv, type CsvRecord } from './import/csv';
 import { DepositsImport, HoldingsImport, TransactionsImport } from './import/facts';
 import { type ImportContext, type KindImporter, type RowError, RowReader } from './import/row';
+import { CalendarImport } from './import/calendar';
 import { StaffImport } from './import/staff';
 import { checkBranchId, HubError, HubService } from './service';
 
@@ -177,6 +178,8 @@ function kindImporter(kind: ImportKind, ctx: ImportContext): KindImporter {
       return new HoldingsImport(ctx);
     case 'staff':
       return new StaffImport(ctx);
+    case 'calendar':
+      return new CalendarImport();
   }
 }
 

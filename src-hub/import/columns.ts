@@ -1,5 +1,5 @@
 /** What head office can send down from a CSV file (DOMAIN.md §8), one kind per file. */
-export const IMPORT_KINDS = ['clients', 'balances', 'transactions', 'deposits', 'holdings', 'staff'] as const;
+export const IMPORT_KINDS = ['clients', 'balances', 'transactions', 'deposits', 'holdings', 'staff', 'calendar'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(text: string): text is ImportKind {
@@ -86,6 +86,11 @@ export const HEADER_ALIASES = {
     roles: ['角色', '岗位', 'roles', 'role'],
     disabled: ['停用', '是否停用', '禁用', 'disabled'],
     password: ['初始密码', '密码', 'initial_password', 'password'],
+  },
+  calendar: {
+    day: ['日期', '公历日期', 'day', 'date'],
+    kind: ['类型', '安排', '放假或上班', '状态', 'kind', 'type'],
+    name: ['节日', '节日名称', '名称', '说明', 'name', 'holiday'],
   },
 } as const satisfies Record<ImportKind, Record<string, readonly string[]>>;
 

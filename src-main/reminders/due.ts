@@ -15,6 +15,7 @@ import {
 } from '../../src-shared/domain/reminders';
 import { quarterOf, SURVEY_AFTER_DAYS, type SurveyReminderFacts } from '../../src-shared/domain/survey-due';
 import { isTier } from '../../src-shared/domain/tier';
+import { calendarOf, workingDayOnOrBefore, type WorkCalendar } from '../../src-shared/domain/working-days';
 import type { JobControl } from '../jobs';
 import { perConnection, type RawDb, type Store } from '../store/open';
 
@@ -80,6 +81,7 @@ class DueStatements {
   readonly actions: Stmt;
   readonly surveys: Stmt;
   readonly dates: Stmt;
+  readonly calendar: Stmt;
   readonly purchases: Stmt;
   readonly months: Stmt;
   readonly attended: Stmt;
@@ -119,6 +121,7 @@ class DueStatements {
        FROM survey_responses r LEFT JOIN survey_templates t ON t.id = r.template_id
        WHERE r.client_id IN (${IDS}) AND r.deleted_hlc IS NULL`,
     );
+    this.calendar = raw.prepare('SELECT day, kind FROM work_calendar WHERE deleted_hlc IS NULL AND day BETWEEN ? AND ?');
     this.dates = raw.prepare(
       `SELECT client_id, id, kind, date, lunar, label FROM important_dates WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
     );
@@ -232,6 +235,8 @@ function computeFor(
     : new Map<string, never[]>();
 
   const surveys = surveyFacts(s, list, today, policy.occasionGraceDays);
+  // A reminder that falls on a closed day is due the working day before (DOMAIN.md §7b): the days around today matter.
+  const calendar = calendarOf(s.calendar.all(addDays(today, -400), addDays(today, 400)) as { day: string; kind: string }[]);
   const dates = groupBy(
     s.dates.all(list) as { client_id: string; id: string; kind: string; date: string; lunar: number; label: string | null }[],
   );
@@ -298,11 +303,27 @@ function computeFor(
         direction: t.direction,
       })),
     };
-    const due = dueReminders(facts, today, policy);
+    const due = onWorkingDays(dueReminders(facts, today, policy), calendar);
     const done: ActionFact[] = (actions.get(c.id) ?? []).map((a) => ({ key: a.reminder_key, action: a.action, until: a.until }));
     out.set(c.id, withActions ? openReminders(due, done, today) : due);
   }
   return out;
+}
+
+/**
+ * The occasions known ahead (a birthday, a festival, a maturity, an expiry, a date on the profile): one that falls on
+ * a closed day is due the working day before, so the greeting or the call comes in time. Reminders raised by
+ * something that happened (an outflow, a low score, a fall in assets) keep their day: never due before the fact.
+ */
+const KNOWN_AHEAD: ReadonlySet<string> = new Set(['birthday', 'important_date', 'festival', 'deposit_maturity', 'id_expiry']);
+
+/** Each reminder known ahead due on its day, or on the working day before when the branch is closed; its key stays. */
+function onWorkingDays(reminders: Reminder[], calendar: WorkCalendar): Reminder[] {
+  return reminders.map((r) => {
+    if (!KNOWN_AHEAD.has(r.kind)) return r;
+    const day = workingDayOnOrBefore(r.dueDate, calendar);
+    return day === r.dueDate ? r : { ...r, dueDate: day };
+  });
 }
 
 const NO_SURVEY_FACTS: SurveyReminderFacts = { followUps: [], attended: [], closedCases: [], answered: new Set() };

@@ -259,3 +259,26 @@ describe('the dated occasions and signals on the worklist', () => {
     );
   });
 });
+
+describe('reminders on the holiday calendar', () => {
+  let t: TestApp;
+  afterAll(async () => t.cleanup());
+
+  it('a birthday on a Spring Festival holiday is due on the make-up Saturday before it; head office’s later word on a day counts', async () => {
+    // 11 February 2026: the shipped calendar closes 15–23 February and works Saturday 14 February.
+    t = await testApp({ start: Date.parse('2026-02-11T09:00:00+08:00') });
+    await withAdmin(t);
+    await ok(t.call(W, 'settings.update', { quarterlySurveyOneIn: 0 }));
+    const [id] = (await addClients(t.store, t.clock, [{ name: '岳秀清', birthDate: '1970-02-17' }])) as [string];
+    await t.app.reminders.run();
+    const birthday = async () =>
+      (await ok<{ reminders: ReminderView[] }>(t.call(W, 'reminders.forClient', { clientId: id }))).reminders.find(
+        (r) => r.kind === 'birthday',
+      );
+    // The key keeps the birthday itself; the day it is due moves to the last working day before the holiday.
+    expect(await birthday()).toMatchObject({ key: 'birthday:2026-02-17', dueDate: '2026-02-14' });
+    // Head office reopens the branch on 17 February (a row for the day replaces the shipped one).
+    t.store.raw.prepare("UPDATE work_calendar SET kind = 'workday', updated_hlc = '1' WHERE day = '2026-02-17'").run();
+    expect(await birthday()).toMatchObject({ key: 'birthday:2026-02-17', dueDate: '2026-02-17' });
+  });
+});

@@ -35,6 +35,7 @@ export interface Database {
   survey_templates: SurveyTemplatesTable;
   survey_versions: SurveyVersionsTable;
   survey_responses: SurveyResponsesTable;
+  work_calendar: WorkCalendarTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -489,4 +490,11 @@ export interface SurveyResponsesTable extends SyncColumns {
   nps: number | null;
   follow_up: number;
   has_text: number;
+}
+
+/** A public holiday or a make-up working day (DOMAIN.md §7b), from head office. */
+export interface WorkCalendarTable extends SyncColumns {
+  day: string;
+  kind: string;
+  name: string | null;
 }

@@ -1449,4 +1449,5 @@ export const en: Dictionary = {
   'settings.rules.festivals_hint': 'Before each chosen festival, relationship managers are reminded to greet their VIP clients',
   'settings.rules.asset_drop_percent': 'Monthly assets down on the month before by more than',
   'validation.settings.asset_drop_percent': 'Enter a whole number from 5 to 95',
+  'sync.table.work_calendar': 'Holiday calendar',
 };

@@ -1410,4 +1410,5 @@ export const zhCN = {
   'settings.rules.festivals_hint': '所选节日前会提醒客户经理问候其 VIP 客户',
   'settings.rules.asset_drop_percent': '月均资产较上月下降超过',
   'validation.settings.asset_drop_percent': '请输入 5 到 95 之间的整数',
+  'sync.table.work_calendar': '节假日安排',
 } as const;

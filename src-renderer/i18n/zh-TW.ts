@@ -1409,4 +1409,5 @@ export const zhTW: Dictionary = {
   'settings.rules.festivals_hint': '所選節日前會提醒客戶經理問候其 VIP 客戶',
   'settings.rules.asset_drop_percent': '月均資產較上月下降超過',
   'validation.settings.asset_drop_percent': '請輸入 5 到 95 之間的整數',
+  'sync.table.work_calendar': '節假日安排',
 };

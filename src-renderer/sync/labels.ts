@@ -31,6 +31,7 @@ const TABLE_LABELS: Record<SyncedTableName, TranslationKey> = {
   survey_templates: 'sync.table.survey_templates',
   survey_versions: 'sync.table.survey_versions',
   survey_responses: 'sync.table.survey_responses',
+  work_calendar: 'sync.table.work_calendar',
 };
 
 const REASON_LABELS: Record<(typeof PARKED_REASONS)[number], TranslationKey> = {

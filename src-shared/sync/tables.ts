@@ -299,6 +299,8 @@ export const SYNCED_TABLES = {
       'answers',
     ],
   },
+  // The mainland's holidays and make-up working days (DOMAIN.md §7b): head office's, one row a day.
+  work_calendar: { merge: 'row', push: false, columns: ['day', 'kind', 'name'] },
   // Head office's business lines and causes (DOMAIN.md §5: the lists are data it may change).
   complaint_categories: {
     merge: 'row',

@@ -9,6 +9,7 @@ import * as m0007 from './0007_complaints';
 import * as m0008 from './0008_complaint_attachments';
 import * as m0009 from './0009_events';
 import * as m0010 from './0010_surveys';
+import * as m0011 from './0011_work_calendar';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_complaint_attachments': m0008,
   '0009_events': m0009,
   '0010_surveys': m0010,
+  '0011_work_calendar': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
