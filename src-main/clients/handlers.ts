@@ -7,6 +7,7 @@ import { hasAnyRole } from '../auth/sessions';
 import { recordAssessment } from './assessments';
 import { logContact } from './contacts';
 import { importClients } from './import/run';
+import { exportForCall } from '../exports/export-call';
 import { runJob } from '../jobs';
 import { actOnReminder } from '../reminders/service';
 import { addImportantDate, addReferral, pinStrategic, removeImportantDate, updateProfile } from './enrichment';
@@ -84,14 +85,13 @@ export const clientsHandlers: HandlersFor<typeof clientsContract> = {
 
   'clients.export': async (input, call) => {
     const { app } = call;
-    const file = await runJob(app, call.channel, input.jobId, (job) =>
-      exportClients(app.store.db, input.filters, input.format, app.settings, todayOf(app), job),
-    );
     // Exports leave the workstation: who took which list is on record (masked values only, DOMAIN.md §4).
-    await call.mutate(() => Promise.resolve(), {
-      targetIds: [`export:${file.fileName}`, `rows:${file.rows}`, `filters:${JSON.stringify(input.filters)}`],
-    });
-    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
+    return exportForCall(
+      call,
+      input.jobId,
+      (job) => exportClients(app.store.db, input.filters, input.format, app.settings, todayOf(app), job),
+      [`filters:${JSON.stringify(input.filters)}`],
+    );
   },
 
   'clients.updateProfile': async (input, call) => ({

@@ -3,7 +3,7 @@ import { handlesComplaints } from '../../src-shared/domain/complaints';
 import type { HandlersFor } from '../ipc/call';
 import { attachFile, readAttachment } from './attachments';
 import { todayOf } from '../app';
-import { runJob } from '../jobs';
+import { exportForCall } from '../exports/export-call';
 import { takeComplaint, takeStep } from './cases';
 import { exportRegister } from './register';
 import { complaintsReport, reportFile } from './report';
@@ -70,12 +70,10 @@ export const complaintsHandlers: HandlersFor<typeof complaintsContract> = {
 
   'complaints.export': async (input, call) => {
     const { app } = call;
-    const file = await runJob(app, call.channel, input.jobId, async (job) => {
+    return exportForCall(call, input.jobId, async (job) => {
       if (input.what === 'register') return exportRegister(app.store.db, input, input.format, todayOf(app), job);
       return reportFile(app.store.db, await complaintsReport(app.store.db, input, todayOf(app)), input.format);
     });
-    await call.mutate(() => Promise.resolve(), { targetIds: [`export:${file.fileName}`, `rows:${file.rows}`] });
-    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
   },
 
   'complaints.step': async (input, call) => {

@@ -6,7 +6,7 @@ import { addGuest, addSegment, answer, getGuest, invite, listGuests, noticesFor,
 import { eventCounts, eventsForClient, getEvent, listEvents, saveEvent, takeEventStep } from './plan';
 import { eventReview, reviewFile, reviewPeriod } from './review';
 import { checkPeriod } from '../exports/period';
-import { runJob } from '../jobs';
+import { exportForCall } from '../exports/export-call';
 
 export const eventsHandlers: HandlersFor<typeof eventsContract> = {
   'events.list': (input, call) => listEvents(call.app.store.db, input.view, todayOf(call.app)),
@@ -87,14 +87,12 @@ export const eventsHandlers: HandlersFor<typeof eventsContract> = {
   'events.export': async (input, call) => {
     const { app } = call;
     checkPeriod(input.from, input.to);
-    const file = await runJob(app, call.channel, input.jobId, async (job) => {
+    return exportForCall(call, input.jobId, async (job) => {
       job.progress(0, 1);
       const review = await reviewPeriod(app.store.db, input, app.settings.timeZone);
       job.progress(1, 1);
       return reviewFile(review, input.format);
     });
-    await call.mutate(() => Promise.resolve(), { targetIds: [`export:${file.fileName}`, `rows:${file.rows}`] });
-    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
   },
 
   'events.forClient': (input, call) => eventsForClient(call.app.store.db, input.clientId, todayOf(call.app)),

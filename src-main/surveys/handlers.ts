@@ -1,7 +1,7 @@
 import type { surveysContract } from '../../src-shared/contract/surveys';
 import type { HandlersFor } from '../ipc/call';
 import { checkPeriod } from '../exports/period';
-import { runJob } from '../jobs';
+import { exportForCall } from '../exports/export-call';
 import { surveyFile, surveyReport } from './figures';
 import { listResponses, submitResponse } from './responses';
 import { getTemplate, listTemplates, publishVersion, retireTemplate } from './templates';
@@ -40,15 +40,12 @@ export const surveysHandlers: HandlersFor<typeof surveysContract> = {
   'surveys.report': (input, call) => surveyReport(call.app.store.db, input),
 
   'surveys.export': async (input, call) => {
-    const { app } = call;
     checkPeriod(input.from, input.to);
-    const file = await runJob(app, call.channel, input.jobId, async (job) => {
+    return exportForCall(call, input.jobId, async (job) => {
       job.progress(0, 1);
-      const made = await surveyFile(app.store.db, call.staff, input, input.what, input.format);
+      const made = await surveyFile(call.app.store.db, call.staff, input, input.what, input.format);
       job.progress(1, 1);
       return made;
     });
-    await call.mutate(() => Promise.resolve(), { targetIds: [`export:${file.fileName}`, `rows:${file.rows}`] });
-    return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
   },
 };

@@ -18,8 +18,7 @@ import { seesWholeBranch } from '../reminders/service';
 import type { Database } from '../store/schema';
 import { newRowColumns, recordChange } from '../sync/outbox';
 import { scoreColumns, storedQuestions } from './scoring';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { versionNumbers } from './templates';
 
 export interface SubmitInput {
   versionId: string;
@@ -141,26 +140,6 @@ export async function submitResponse(
   await recordChange(trx, app.clock, { table: 'survey_responses', rowId: base.id, hlc: base.updated_hlc, change: { op: 'insert' } });
   if (input.clientId !== null && options.at === undefined) rederiveClients(app, [input.clientId]);
   return { id: base.id, followUp: scores.follow_up === 1, csat: scores.csat, nps: scores.nps };
-}
-
-/** Each version's number within its template (1, 2, 3 … in HLC order), for the lists. */
-export async function versionNumbers(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('survey_versions')
-    .select(['id', 'template_id'])
-    .orderBy('template_id')
-    .orderBy('updated_hlc')
-    .orderBy('id')
-    .execute();
-  const out = new Map<string, number>();
-  let template = '';
-  let n = 0;
-  for (const r of rows) {
-    n = r.template_id === template ? n + 1 : 1;
-    template = r.template_id;
-    out.set(r.id, n);
-  }
-  return out;
 }
 
 export interface ResponseFilter {

@@ -5,6 +5,7 @@ import type { questionSchema, SurveyTemplate, SurveyVersion } from '../../src-sh
 import {
   checkDefinition,
   checkedQuestions,
+  filledLabels,
   SURVEY_OCCASIONS,
   type Labels,
   type SurveyOccasion,
@@ -24,7 +25,30 @@ export function templateNotFound(id: string): AppError {
   return new AppError('NOT_FOUND', 'errors.surveys.template_not_found', 'no such survey template', { params: { id } });
 }
 
-/** Every version of the given templates, oldest first, numbered 1, 2, 3 … in HLC order (the same on every device). */
+/**
+ * Each version's number within its template: 1, 2, 3 … in HLC order, so two managers publishing offline see the same
+ * numbers on every device once synced. The one place versions are numbered.
+ */
+export async function versionNumbers(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('survey_versions')
+    .select(['id', 'template_id'])
+    .orderBy('template_id')
+    .orderBy('updated_hlc')
+    .orderBy('id')
+    .execute();
+  const out = new Map<string, number>();
+  let template = '';
+  let n = 0;
+  for (const r of rows) {
+    n = r.template_id === template ? n + 1 : 1;
+    template = r.template_id;
+    out.set(r.id, n);
+  }
+  return out;
+}
+
+/** Every version of the given templates, oldest first, with its number (versionNumbers) and its answer count. */
 async function versionsOf(db: Db, templateIds: readonly string[]): Promise<Map<string, SurveyVersion[]>> {
   const out = new Map<string, SurveyVersion[]>();
   if (templateIds.length === 0) return out;
@@ -41,15 +65,15 @@ async function versionsOf(db: Db, templateIds: readonly string[]): Promise<Map<s
       eb.selectFrom('survey_responses as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.version_id', '=', 'v.id').as('responses'),
     ])
     .where('v.template_id', 'in', templateIds)
-    .orderBy('v.template_id')
     .orderBy('v.updated_hlc')
     .orderBy('v.id')
     .execute();
+  const numbers = await versionNumbers(db);
   for (const r of rows) {
     const list = out.get(r.template_id) ?? [];
     list.push({
       id: r.id,
-      number: list.length + 1,
+      number: numbers.get(r.id) ?? list.length + 1,
       title: JSON.parse(r.title) as Labels,
       questions: storedQuestions(r.questions),
       note: r.note,
@@ -101,11 +125,6 @@ export async function getTemplate(db: Db, id: string): Promise<{ template: Surve
   return { template: summary(t, versions), versions };
 }
 
-/** A blank translation shows the Simplified Chinese text (the contract's promise). */
-function filled(l: { 'zh-CN': string; 'zh-TW': string; en: string }): Labels {
-  return { 'zh-CN': l['zh-CN'], 'zh-TW': l['zh-TW'] || l['zh-CN'], en: l.en || l['zh-CN'] };
-}
-
 /**
  * Publishes a version: checked as a whole first (ids, choices, the one CSAT question), each problem named by its
  * question. A new template gets its code from its occasion. Returns the template's id.
@@ -121,9 +140,9 @@ export async function publishVersion(
     type: q.type,
     required: q.required,
     ...(q.csat ? { csat: true } : {}),
-    text: filled(q.text),
+    text: filledLabels(q.text),
     ...(q.type === 'single' || q.type === 'multiple' || (q.choices?.length ?? 0) > 0
-      ? { choices: (q.choices ?? []).map((c) => ({ code: c.code, label: filled(c.label) })) }
+      ? { choices: (q.choices ?? []).map((c) => ({ code: c.code, label: filledLabels(c.label) })) }
       : {}),
   }));
   const problems = checkDefinition(checkedQuestions(questions));
@@ -163,7 +182,7 @@ export async function publishVersion(
     .values({
       ...base,
       template_id: templateId,
-      title: JSON.stringify(filled(input.title)),
+      title: JSON.stringify(filledLabels(input.title)),
       questions: JSON.stringify(questions),
       note: input.note,
       staff_id: staff.id,

@@ -6,11 +6,20 @@ import { useT } from '../i18n/I18nProvider';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A report's period: a preset at one click, or two days typed `YYYY-MM-DD` (`given`: a list opened from a report's
+ * A report's period: a preset at one click, or two days typed `YYYY-MM-DD` (`asked`: a list opened from a report's
  * figure starts on that figure's period). Tells its owner the period only when it is whole and in order, so no report
  * is asked for half a date.
  */
-export function usePeriod(today: string, initial: PeriodPreset = 'this_year', given: Period | null = null) {
+export function usePeriod(
+  today: string,
+  initial: PeriodPreset = 'this_year',
+  asked: { from: string | null; to: string | null } | null = null,
+) {
+  // A period from an address (a report's figure opened as a list) counts only when whole and in order.
+  const given =
+    asked?.from && asked.to && DAY.test(asked.from) && DAY.test(asked.to) && asked.from <= asked.to
+      ? { from: asked.from, to: asked.to }
+      : null;
   const [preset, setPreset] = useState<PeriodPreset | 'custom'>(given ? 'custom' : initial);
   const [typed, setTyped] = useState<Period>(() => given ?? presetPeriod(initial, today));
   const period: Period | null =

@@ -36,8 +36,13 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** The window's address after `#`, query included (`#/surveys/enter?client=…`), kept current. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, currentHash);
+}
+
 export function useLocation(): Location {
-  const hash = useSyncExternalStore(subscribe, currentHash);
+  const hash = useHash();
   return useMemo(() => parseLocation(hash), [hash]);
 }
 

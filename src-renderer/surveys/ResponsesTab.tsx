@@ -13,8 +13,6 @@ import { hrefOf } from '../shell/router';
 import { useResponses, useTemplates } from './hooks';
 import { textOf } from './links';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * The answer sheets of a period (a manager's: the branch's; anyone else's: their own), newest first: scores, the
  * follow-up flag, what they follow, and the words given, with filters for a template, a member of staff, sheets with
@@ -25,9 +23,7 @@ export function ResponsesTab({ params }: { params: URLSearchParams }) {
   const formats = useFormats();
   const { staff } = useSession();
   const { today } = useWorkstationDay();
-  const from = params.get('from');
-  const to = params.get('to');
-  const periodState = usePeriod(today, 'this_month', from && to && DAY.test(from) && DAY.test(to) ? { from, to } : null);
+  const periodState = usePeriod(today, 'this_month', { from: params.get('from'), to: params.get('to') });
   const { period } = periodState;
   const [templateId, setTemplateId] = useState<string | null>(params.get('template'));
   const [staffId, setStaffId] = useState<string | null>(params.get('staff'));

@@ -1,7 +1,7 @@
 import { SegmentedControl, Stack } from '@mantine/core';
-import { useSyncExternalStore } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { Page } from '../shell/Page';
+import { useHash } from '../shell/router';
 import { entryHref, hashParams } from './links';
 import { ResponsesTab } from './ResponsesTab';
 import { SurveyEntry } from './SurveyEntry';
@@ -12,16 +12,6 @@ import { SURVEY_OCCASIONS } from '../../src-shared/domain/surveys';
 
 const TABS = ['enter', 'answers', 'templates'] as const;
 type Tab = (typeof TABS)[number];
-
-function useHash(): string {
-  return useSyncExternalStore(
-    (listener) => {
-      window.addEventListener('hashchange', listener);
-      return () => window.removeEventListener('hashchange', listener);
-    },
-    () => window.location.hash,
-  );
-}
 
 /**
  * Surveys (DOMAIN.md §7): entering answers (`#/surveys/enter?…`, filled in when opened from the worklist, a case or an

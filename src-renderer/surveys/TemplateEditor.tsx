@@ -1,7 +1,14 @@
 import { ActionIcon, Alert, Button, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SurveyTemplate, SurveyVersion } from '../../src-shared/contract/surveys';
-import { QUESTION_TYPES, SURVEY_OCCASIONS, type Labels, type QuestionType, type SurveyOccasion } from '../../src-shared/domain/surveys';
+import {
+  filledLabels,
+  QUESTION_TYPES,
+  SURVEY_OCCASIONS,
+  type Labels,
+  type QuestionType,
+  type SurveyOccasion,
+} from '../../src-shared/domain/surveys';
 import { isApiError } from '../api/errors';
 import { errorMessage, issueMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -22,9 +29,6 @@ let keys = 0;
 function draftOf(q: Question): DraftQuestion {
   return { ...q, key: ++keys, choices: q.choices ?? [] };
 }
-
-/** A blank translation shows the Simplified Chinese text (as main will publish it). */
-const shown = (l: Labels): Labels => ({ 'zh-CN': l['zh-CN'], 'zh-TW': l['zh-TW'] || l['zh-CN'], en: l.en || l['zh-CN'] });
 
 /**
  * A manager edits a template and publishes the change as a new version (answers keep the version they were given
@@ -95,14 +99,16 @@ export function TemplateEditor({
   const preview: SurveyVersion = {
     id: 'preview',
     number: (template?.versions ?? 0) + 1,
-    title: shown(title),
+    title: filledLabels(title),
     questions: questions.map((q) => ({
       id: q.id,
       type: q.type,
       required: q.required,
       ...(q.csat ? { csat: true } : {}),
-      text: shown(q.text),
-      ...(q.type === 'single' || q.type === 'multiple' ? { choices: q.choices.map((c) => ({ code: c.code, label: shown(c.label) })) } : {}),
+      text: filledLabels(q.text),
+      ...(q.type === 'single' || q.type === 'multiple'
+        ? { choices: q.choices.map((c) => ({ code: c.code, label: filledLabels(c.label) })) }
+        : {}),
     })),
     note: null,
     staffName: null,
@@ -329,7 +335,7 @@ export function TemplateEditor({
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Paper withBorder p="md" radius="md" bg="gray.0" data-testid="template-preview">
           <Title order={3} size="h5" mb="sm">
-            {t('surveys.templates.preview')} · {shown(title)['zh-CN'] || '—'}
+            {t('surveys.templates.preview')} · {filledLabels(title)['zh-CN'] || '—'}
           </Title>
           <SurveyForm version={preview} link={{ clientId: null, respondent: null, eventId: null, complaintId: null }} preview />
         </Paper>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TEXT_ANSWER, QUESTION_TYPES, SURVEY_OCCASIONS } from '../domain/surveys';
+import { ANSWER_KEY, MAX_TEXT_ANSWER, QUESTION_TYPES, SURVEY_OCCASIONS } from '../domain/surveys';
 import { method } from './define';
 import { optionalText, recordId } from './fields';
 import { jobIdSchema } from './jobs';
@@ -9,10 +9,7 @@ import { periodSchema } from './period';
 export const SURVEY_MANAGER_ROLES = ['manager'] as const;
 
 const id = recordId;
-const code = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.surveys.code' });
+const code = z.string().trim().regex(ANSWER_KEY, { message: 'validation.surveys.code' });
 
 /**
  * A text in the three languages. Simplified Chinese is required; a blank Traditional Chinese or English text shows

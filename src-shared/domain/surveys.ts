@@ -34,6 +34,11 @@ export interface Labels {
   en: string;
 }
 
+/** A text as published: a blank Traditional Chinese or English text shows the Simplified Chinese one. */
+export function filledLabels(l: Labels): Labels {
+  return { 'zh-CN': l['zh-CN'], 'zh-TW': l['zh-TW'] || l['zh-CN'], en: l.en || l['zh-CN'] };
+}
+
 /** A question as published in a version: its texts in three languages, its choices with stable codes. */
 export interface TemplateQuestion {
   id: string;
@@ -188,6 +193,9 @@ export function scoreSheet(
   };
 }
 
+/** A question id or choice code: the keys answers are stored under, so plain and short. */
+export const ANSWER_KEY = /^[a-z0-9_]{1,40}$/;
+
 /** How a version's definition can be wrong (the editor names the question). */
 export type DefinitionIssue =
   'no_questions' | 'duplicate_id' | 'bad_id' | 'no_choices' | 'duplicate_choice' | 'csat_not_rating' | 'two_csat' | 'choices_on_open';
@@ -203,14 +211,14 @@ export function checkDefinition(questions: readonly SurveyQuestion[]): { questio
   const seen = new Set<string>();
   let csatCount = 0;
   for (const q of questions) {
-    if (!/^[a-z0-9_]{1,40}$/.test(q.id)) issues.push({ questionId: q.id, issue: 'bad_id' });
+    if (!ANSWER_KEY.test(q.id)) issues.push({ questionId: q.id, issue: 'bad_id' });
     else if (seen.has(q.id)) issues.push({ questionId: q.id, issue: 'duplicate_id' });
     seen.add(q.id);
     const choice = q.type === 'single' || q.type === 'multiple';
     const codes = q.choices ?? [];
     if (choice && codes.length < 2) issues.push({ questionId: q.id, issue: 'no_choices' });
     if (!choice && codes.length > 0) issues.push({ questionId: q.id, issue: 'choices_on_open' });
-    if (new Set(codes).size !== codes.length || codes.some((c) => !/^[a-z0-9_]{1,40}$/.test(c))) {
+    if (new Set(codes).size !== codes.length || codes.some((c) => !ANSWER_KEY.test(c))) {
       issues.push({ questionId: q.id, issue: 'duplicate_choice' });
     }
     if (q.csat) {
