@@ -46,6 +46,8 @@ export async function createWorkstation(store: Store, clock: Clock, options: Wor
     emit: () => undefined,
   };
   const app: App = Object.assign(core, { sync: new SyncService(core, options.sync), reminders: new DailyReminders(core) });
+  // Balances and clients a sync brought change the branch's tier figures (reports/tier-months.ts).
+  app.sync.onPulled = () => void app.reminders.refreshFigures().catch((error: unknown) => console.error('BranchDesk: figures', error));
   // The audit chain is verified at every start (issue 9); a broken one is said in the log here, and on screen to the
   // managers and administrators who sign in (the shell asks `audit.verify`).
   const audit = await verifyAuditChain(store.db);

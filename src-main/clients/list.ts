@@ -35,6 +35,37 @@ function filtered<O>(q: SelectQueryBuilder<Database, 'clients', O>, filters: Cli
       );
     out = out.where((eb) => (filters.overdueReminder ? overdue(eb) : eb.not(overdue(eb))));
   }
+  const move = filters.tierMove;
+  if (move) {
+    // The derived moves of the tier figures (reports/tier-months.ts): the list behind "moved up in November".
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tier_moves')
+          .select('tier_moves.client_id')
+          .where('tier_moves.month', '=', move.month)
+          .whereRef('tier_moves.client_id', '=', 'clients.id')
+          .where('tier_moves.direction', '=', move.direction === 'up' ? 1 : -1),
+      ),
+    );
+  }
+  if (filters.firstBusiness) {
+    out = out
+      .where('clients.first_business_date', '>=', filters.firstBusiness.from)
+      .where('clients.first_business_date', '<=', filters.firstBusiness.to);
+  }
+  if (filters.covered !== undefined) {
+    // Covered while the cadence falls due after today (the reminder pass's `client_due`, as the coverage figures).
+    const covered = (eb: ExpressionBuilder<Database, 'clients'>) =>
+      eb.exists(
+        eb
+          .selectFrom('client_due')
+          .select('client_due.client_id')
+          .whereRef('client_due.client_id', '=', 'clients.id')
+          .where('client_due.cadence_due', '>', today),
+      );
+    out = out.where((eb) => (filters.covered ? covered(eb) : eb.not(covered(eb))));
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ import { ClientSearchIndex } from '../clients/search-index';
 import { demoHoldings, type DemoHoldings } from './rows';
 
 /** Local tables, never synced, that hold one row per client: derived reminders and aliases go with their client. */
-const LOCAL_CLIENT_TABLES = ['due_reminders', 'client_due', 'client_aliases'] as const;
+const LOCAL_CLIENT_TABLES = ['due_reminders', 'client_due', 'client_aliases', 'tier_moves'] as const;
 
 export interface DemoRemoval {
   removed: DemoHoldings;

@@ -1,5 +1,6 @@
 import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
+import { branchHandlers } from '../reports/handlers';
 import { staffHandlers } from '../auth/staff-handlers';
 import { clientsHandlers } from '../clients/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...complaintsHandlers,
   ...eventsHandlers,
   ...surveysHandlers,
+  ...branchHandlers,
 };

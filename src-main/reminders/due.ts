@@ -4,6 +4,7 @@ import { addDays, addMonths, parseCalendarDate } from '../../src-shared/domain/c
 import { localDates } from '../../src-shared/domain/clock';
 import { decodeHlc } from '../../src-shared/domain/hlc';
 import {
+  cadenceDueOf,
   dueReminders,
   openReminders,
   type ActionFact,
@@ -15,6 +16,7 @@ import {
 } from '../../src-shared/domain/reminders';
 import { quarterOf, SURVEY_AFTER_DAYS, type SurveyReminderFacts } from '../../src-shared/domain/survey-due';
 import { isTier } from '../../src-shared/domain/tier';
+import { urgencyOf } from '../../src-shared/domain/worklist';
 import { calendarOf, workingDayOnOrBefore, type WorkCalendar } from '../../src-shared/domain/working-days';
 import type { JobControl } from '../jobs';
 import { perConnection, type RawDb, type Store } from '../store/open';
@@ -54,11 +56,12 @@ interface ClientRow {
   first_business_date: string | null;
   created_at: string;
   deleted_hlc: string | null;
+  manager_id: string | null;
 }
 
 const IDS = 'SELECT value FROM json_each(?)';
 const CLIENT_COLUMNS =
-  'c.id, c.tier, c.lifecycle, c.last_activity_date, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc';
+  'c.id, c.tier, c.lifecycle, c.last_activity_date, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc, c.manager_id';
 
 /** One day formatter per zone for the life of the process: its memo is what makes 600,000 contact days cheap. */
 const dayFormatters = new Map<string, (ms: number) => string>();
@@ -91,6 +94,7 @@ class DueStatements {
   readonly remove: Stmt;
   readonly put: Stmt;
   readonly mark: Stmt;
+  readonly unmark: Stmt;
 
   constructor(raw: RawDb) {
     this.clients = raw.prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id IN (${IDS})`);
@@ -141,15 +145,21 @@ class DueStatements {
     this.closedCases = raw.prepare(
       `SELECT client_id, id, closed_on FROM complaints WHERE client_id IN (${IDS}) AND status = 'closed' AND closed_on >= ?`,
     );
-    this.stored = raw.prepare(`SELECT client_id, reminder_key, due_date, detail FROM due_reminders WHERE client_id IN (${IDS})`);
+    this.stored = raw.prepare(
+      `SELECT client_id, reminder_key, due_date, detail, urgency, tier, manager_id FROM due_reminders WHERE client_id IN (${IDS})`,
+    );
     this.remove = raw.prepare('DELETE FROM due_reminders WHERE client_id = ? AND reminder_key = ?');
     this.put = raw.prepare(
-      'INSERT OR REPLACE INTO due_reminders (client_id, reminder_key, kind, due_date, ref_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO due_reminders (client_id, reminder_key, kind, due_date, ref_id, detail, urgency, tier, manager_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.storedNext = raw.prepare(`SELECT client_id, next_due FROM client_due WHERE client_id IN (${IDS})`);
+    this.storedNext = raw.prepare(`SELECT client_id, next_due, tier, manager_id, cadence_due FROM client_due WHERE client_id IN (${IDS})`);
     this.mark = raw.prepare(
-      `INSERT INTO client_due (client_id, next_due) VALUES (?, ?) ON CONFLICT (client_id) DO UPDATE SET next_due = excluded.next_due`,
+      `INSERT INTO client_due (client_id, next_due, tier, manager_id, cadence_due) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (client_id) DO UPDATE SET next_due = excluded.next_due, tier = excluded.tier,
+         manager_id = excluded.manager_id, cadence_due = excluded.cadence_due`,
     );
+    this.unmark = raw.prepare('DELETE FROM client_due WHERE client_id = ?');
   }
 }
 
@@ -176,7 +186,14 @@ export function computeDue(
   today: string,
   withActions = true,
 ): Map<string, Reminder[]> {
-  return computeFor(raw, statements(raw).clients.all(JSON.stringify(ids)) as ClientRow[], policy, today, withActions);
+  const computed = computeFor(raw, statements(raw).clients.all(JSON.stringify(ids)) as ClientRow[], policy, today, withActions);
+  return new Map([...computed].map(([id, c]) => [id, c.reminders]));
+}
+
+/** A client's open reminders and the day their contact cadence falls due (null for a deleted client). */
+interface Computed {
+  reminders: Reminder[];
+  cadenceDue: string | null;
 }
 
 function computeFor(
@@ -185,7 +202,7 @@ function computeFor(
   policy: DuePolicy,
   today: string,
   withActions = true,
-): Map<string, Reminder[]> {
+): Map<string, Computed> {
   const s = statements(raw);
   const list = JSON.stringify(clients.map((c) => c.id));
   const dayOf = dayFormatter(policy.timeZone);
@@ -253,10 +270,10 @@ function computeFor(
     s.months.all(list, addMonths(today, -3).slice(0, 7)) as { client_id: string; month: string; avg_daily_fen: number }[],
   );
 
-  const out = new Map<string, Reminder[]>();
+  const out = new Map<string, Computed>();
   for (const c of clients) {
     if (c.deleted_hlc !== null) {
-      out.set(c.id, []);
+      out.set(c.id, { reminders: [], cadenceDue: null });
       continue;
     }
     const facts: ReminderFacts = {
@@ -305,7 +322,7 @@ function computeFor(
     };
     const due = onWorkingDays(dueReminders(facts, today, policy), calendar);
     const done: ActionFact[] = (actions.get(c.id) ?? []).map((a) => ({ key: a.reminder_key, action: a.action, until: a.until }));
-    out.set(c.id, withActions ? openReminders(due, done, today) : due);
+    out.set(c.id, { reminders: withActions ? openReminders(due, done, today) : due, cadenceDue: cadenceDueOf(facts, policy) });
   }
   return out;
 }
@@ -411,36 +428,57 @@ export function recomputeClientDue(raw: RawDb, clientIds: Iterable<string>, poli
 function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, today: string): number {
   const s = statements(raw);
   const due = computeFor(raw, clients, policy, today);
-  type Stored = { due_date: string; detail: string | null };
+  const list = JSON.stringify(clients.map((c) => c.id));
+  type Stored = { due_date: string; detail: string | null; urgency: number; tier: string; manager_id: string | null };
   const before = new Map<string, Map<string, Stored>>();
-  for (const r of s.stored.all(JSON.stringify(clients.map((c) => c.id))) as {
-    client_id: string;
-    reminder_key: string;
-    due_date: string;
-    detail: string | null;
-  }[]) {
+  for (const r of s.stored.all(list) as (Stored & { client_id: string; reminder_key: string })[]) {
     let keys = before.get(r.client_id);
     if (!keys) before.set(r.client_id, (keys = new Map<string, Stored>()));
     keys.set(r.reminder_key, r);
   }
-  const nextBefore = new Map(
-    (s.storedNext.all(JSON.stringify(clients.map((c) => c.id))) as { client_id: string; next_due: string | null }[]).map((r) => [
-      r.client_id,
-      r.next_due,
-    ]),
-  );
-  for (const [clientId, reminders] of due) {
+  type Mark = { next_due: string | null; tier: string; manager_id: string | null; cadence_due: string };
+  const marked = new Map((s.storedNext.all(list) as (Mark & { client_id: string })[]).map((r) => [r.client_id, r]));
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  for (const [clientId, { reminders, cadenceDue }] of due) {
+    const client = byId.get(clientId);
+    const tier = client && isTier(client.tier) ? client.tier : 'ordinary';
+    const managerId = client?.manager_id ?? null;
     const stored = before.get(clientId);
     for (const r of reminders) {
       const old = stored?.get(r.key);
-      // The key names the occasion; its due date and detail may still move (a holding's price report).
-      if (!old || old.due_date !== r.dueDate || old.detail !== r.detail) s.put.run(clientId, r.key, r.kind, r.dueDate, r.refId, r.detail);
+      // The key names the occasion; its due date and detail may still move (a holding's price report), the client's
+      // tier or manager with it, and its rank when a release orders the kinds anew.
+      const urgency = urgencyOf(r.kind);
+      if (
+        !old ||
+        old.due_date !== r.dueDate ||
+        old.detail !== r.detail ||
+        old.urgency !== urgency ||
+        old.tier !== tier ||
+        old.manager_id !== managerId
+      ) {
+        s.put.run(clientId, r.key, r.kind, r.dueDate, r.refId, r.detail, urgency, tier, managerId);
+      }
       stored?.delete(r.key);
     }
     for (const key of stored?.keys() ?? []) s.remove.run(clientId, key);
+    if (cadenceDue === null) {
+      // A deleted client: no reminders, and not a client anyone is to cover.
+      if (marked.has(clientId)) s.unmark.run(clientId);
+      continue;
+    }
     // Sorted by due date: the first is the earliest.
-    const nextDue = reminders[0]?.dueDate ?? null;
-    if (!nextBefore.has(clientId) || nextBefore.get(clientId) !== nextDue) s.mark.run(clientId, nextDue);
+    const next: Mark = { next_due: reminders[0]?.dueDate ?? null, tier, manager_id: managerId, cadence_due: cadenceDue };
+    const old = marked.get(clientId);
+    if (
+      !old ||
+      old.next_due !== next.next_due ||
+      old.tier !== next.tier ||
+      old.manager_id !== next.manager_id ||
+      old.cadence_due !== next.cadence_due
+    ) {
+      s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
+    }
   }
   return due.size;
 }

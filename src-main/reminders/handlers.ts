@@ -2,17 +2,19 @@ import type { remindersContract } from '../../src-shared/contract/reminders';
 import { todayOf } from '../app';
 import { rederiveClients } from '../clients/rederive';
 import type { HandlersFor } from '../ipc/call';
-import { actOnReminder, remindersForClient, worklist } from './service';
+import { actOnReminder, remindersForClient, worklist, worklistCounts } from './service';
 
 export const remindersHandlers: HandlersFor<typeof remindersContract> = {
   'reminders.forClient': (input, call) =>
     remindersForClient(call.app.store.db, call.app.store.raw, input.clientId, call.app.settings, todayOf(call.app)),
 
   'reminders.worklist': async (input, call) => {
-    const page = await worklist(call.app.store.db, call.staff, input, todayOf(call.app));
+    const page = await worklist(call.app.store.db, call.staff, input, todayOf(call.app), call.app.settings);
     const pass = call.app.reminders;
     return { ...page, refreshing: pass.refreshing, refreshProgress: pass.progress };
   },
+
+  'reminders.counts': (input, call) => worklistCounts(call.app.store.db, call.staff, input, todayOf(call.app), call.app.settings),
 
   'reminders.act': (input, call) => {
     const { app } = call;

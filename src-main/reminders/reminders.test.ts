@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientSummary, ReminderView, WorklistCursor, WorklistRow } from '../../src-shared/contract';
+import type { ClientSummary, ReminderView, WorklistCounts, WorklistCursor, WorklistRow } from '../../src-shared/contract';
+import { addDays } from '../../src-shared/domain/calendar-date';
+import { WORKLIST_GROUPS } from '../../src-shared/domain/worklist';
 import { addClients } from '../../test/fixtures/clients';
 import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { todayOf } from '../app';
 import { seedDemoClients } from '../clients/seed/run';
+import { rederiveClients } from '../clients/rederive';
 import { recomputeClientDue } from './due';
 
 const W = 'admin-window';
@@ -54,6 +57,8 @@ describe('a relationship manager works through reminders', () => {
       }),
     );
     await ok(t.call(W, 'clients.logContact', { clientId: b, channel: 'sms', content: '到期提醒短信' }));
+    // The quarterly questionnaire's sample is drawn by client id (random here): none of these three is in it.
+    await ok(t.call(W, 'settings.update', { quarterlySurveyOneIn: 0 }));
     await t.app.reminders.run();
   });
   afterAll(async () => t.cleanup());
@@ -70,12 +75,14 @@ describe('a relationship manager works through reminders', () => {
     expect(await overdueNames(false)).toEqual(['钱国强']);
   });
 
-  it('the worklist lists them overdue first, by due date', async () => {
+  it('the worklist lists them most urgent first (a promised follow-up before the cadence), then by due date', async () => {
     const rows = await worklist();
-    expect(rows.map((r) => [r.clientName, r.kind, r.overdue])).toEqual([
-      ['孙美玲', 'ordinary_service', true],
-      ['赵丽华', 'follow_up', true],
+    expect(rows.map((r) => [r.clientName, r.kind, r.overdue, r.group])).toEqual([
+      ['赵丽华', 'follow_up', true, 'overdue'],
+      // Not contacted since 2015: long overdue, one line standing for every month missed.
+      ['孙美玲', 'ordinary_service', true, 'long_overdue'],
     ]);
+    expect(rows[1]!.missed).toBeGreaterThan(100);
     expect((await worklist({ kind: 'follow_up' })).map((r) => r.clientName)).toEqual(['赵丽华']);
   });
 
@@ -155,7 +162,9 @@ describe('a relationship manager works through reminders', () => {
       }),
     );
     expect((await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows).toEqual([]);
+    // Head office assigns the manager (a pulled client row is rederived, its reminders with it).
     t.store.raw.prepare('UPDATE clients SET manager_id = ? WHERE id = ?').run(rm.id, b);
+    rederiveClients(t.app, [b]);
     const rows = (await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows;
     expect(rows.map((r) => [r.clientName, r.kind, r.detail])).toEqual([['钱国强', 'follow_up', '基金定投']]);
   });
@@ -171,7 +180,7 @@ describe('the worklist over a demo archive', () => {
   });
   afterAll(async () => t.cleanup());
 
-  it('pages through every open reminder once, overdue first and then by due date', async () => {
+  it('pages through every open reminder once, most urgent first and then by due date', async () => {
     const rows: WorklistRow[] = [];
     let after: WorklistCursor | null = null;
     do {
@@ -185,11 +194,95 @@ describe('the worklist over a demo archive', () => {
     expect(rows.length).toBe(stored);
     expect(rows.length).toBeGreaterThan(100);
     expect(new Set(rows.map((r) => `${r.clientId}/${r.key}`)).size).toBe(rows.length);
-    const firstDue = rows.findIndex((r) => !r.overdue);
-    expect(rows.slice(firstDue).every((r) => !r.overdue)).toBe(true);
-    expect(rows.map((r) => r.dueDate)).toEqual([...rows.map((r) => r.dueDate)].sort());
+    const order = rows.map((r) => `${r.urgency}|${r.dueDate}`);
+    expect(order).toEqual([...order].sort());
     // Several kinds from the demo data: cadence, maturities, expired assessments, birthdays, bounds.
     expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  const walk = async (input: Record<string, unknown>) => {
+    const rows: WorklistRow[] = [];
+    let after: WorklistCursor | null = null;
+    do {
+      const page: { rows: WorklistRow[]; nextCursor: WorklistCursor | null } = await ok(
+        t.call(W, 'reminders.worklist', { ...input, after, limit: 53 }),
+      );
+      rows.push(...page.rows);
+      after = page.nextCursor;
+    } while (after);
+    return rows;
+  };
+
+  it('splits into overdue, today, upcoming and long overdue, each counted as the store counts it', async () => {
+    const today = todayOf(t.app);
+    const since = addDays(today, -90);
+    const counts = await ok<WorklistCounts>(t.call(W, 'reminders.counts', {}));
+    const sql = (where: string) => (t.store.raw.prepare(`SELECT count(*) AS n FROM due_reminders WHERE ${where}`).get() as { n: number }).n;
+    expect(counts).toMatchObject({
+      today: sql(`due_date = '${today}' OR (due_date > '${today}' AND urgency = 0)`),
+      upcoming: sql(`due_date > '${today}' AND urgency > 0`),
+      long_overdue: sql(`urgency = 3 AND due_date < '${since}'`),
+      overdue: sql(`due_date < '${today}' AND (urgency < 3 OR due_date >= '${since}')`),
+      urgent: sql(`kind = 'large_outflow'`),
+    });
+    let total = 0;
+    for (const group of WORKLIST_GROUPS) {
+      const rows = await walk({ group });
+      expect(rows.length, group).toBe(counts[group]);
+      expect(rows.every((r) => r.group === group)).toBe(true);
+      const order = rows.map((r) => `${r.urgency}|${r.dueDate}`);
+      expect(order).toEqual([...order].sort());
+      total += rows.length;
+    }
+    expect(total).toBe(sql('1 = 1'));
+    // The cadence long overdue: one line per client, saying how many cadences it stands for.
+    const long = await walk({ group: 'long_overdue' });
+    expect(long.length).toBeGreaterThan(0);
+    expect(new Set(long.map((r) => r.clientId)).size).toBe(long.length);
+    for (const r of long) {
+      expect(['vip_deep_contact', 'potential_needs_survey', 'ordinary_service']).toContain(r.kind);
+      expect(r.dueDate < since).toBe(true);
+      expect(r.missed).toBeGreaterThanOrEqual(3);
+    }
+    expect((await walk({ group: 'overdue' })).every((r) => r.missed === null)).toBe(true);
+  });
+
+  it('filters by kind, tier and relationship manager', async () => {
+    const vip = await walk({ tier: 'vip' });
+    expect(vip.length).toBeGreaterThan(0);
+    expect(vip.every((r) => r.tier === 'vip')).toBe(true);
+    const births = await walk({ kind: 'birthday' });
+    expect(births.every((r) => r.kind === 'birthday')).toBe(true);
+    const { manager_id: managerId, n } = t.store.raw
+      .prepare(
+        'SELECT c.manager_id, count(*) AS n FROM due_reminders r JOIN clients c ON c.id = r.client_id WHERE c.manager_id IS NOT NULL GROUP BY c.manager_id ORDER BY n DESC LIMIT 1',
+      )
+      .get() as { manager_id: string; n: number };
+    const theirs = await walk({ managerId });
+    expect(theirs.length).toBe(n);
+    const counts = await ok<WorklistCounts>(t.call(W, 'reminders.counts', { managerId }));
+    expect(counts.overdue + counts.today + counts.upcoming + counts.long_overdue).toBe(n);
+  });
+
+  it('puts a large outflow first, counted as urgent, until it is done', async () => {
+    const today = todayOf(t.app);
+    const clientId = (t.store.raw.prepare('SELECT id FROM clients ORDER BY client_no LIMIT 1').get() as { id: string }).id;
+    t.store.raw
+      .prepare(
+        `INSERT INTO large_transactions (id, branch_id, created_at, updated_hlc, client_id, at, amount_fen, direction)
+         VALUES ('tx-urgent', 'b', ?, '0', ?, ?, 80000000, 'out')`,
+      )
+      .run(new Date(t.clock.now()).toISOString(), clientId, new Date(t.clock.now()).toISOString());
+    rederiveClients(t.app, [clientId]);
+    const counts = await ok<WorklistCounts>(t.call(W, 'reminders.counts', {}));
+    expect(counts.urgent).toBeGreaterThanOrEqual(1);
+    expect(counts.latestUrgent).toMatchObject({ clientId, kind: 'large_outflow' });
+    // Due by tomorrow (within 24 hours), it is today's work, and the first of it.
+    const [first] = await walk({ group: 'today' });
+    expect(first).toMatchObject({ clientId, kind: 'large_outflow', urgency: 0, dueDate: addDays(today, 1) });
+    await ok(t.call(W, 'reminders.act', { clientId, key: first!.key, action: 'done' }));
+    const after = await ok<WorklistCounts>(t.call(W, 'reminders.counts', {}));
+    expect(after.urgent).toBe(counts.urgent - 1);
   });
 
   it('stores exactly what the rules compute for each client, and the filter agrees with the profile', async () => {

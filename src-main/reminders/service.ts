@@ -1,10 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { AppError, type Staff } from '../../src-shared/contract';
-import type { reminderActInput, ReminderView, WorklistCursor, WorklistRow } from '../../src-shared/contract/reminders';
+import { AppError, type Settings, type Staff } from '../../src-shared/contract';
+import type {
+  reminderActInput,
+  ReminderView,
+  WorklistCounts,
+  WorklistCursor,
+  WorklistFilters,
+  WorklistRow,
+} from '../../src-shared/contract/reminders';
 import type { Clock } from '../../src-shared/domain/clock';
 import { addDays } from '../../src-shared/domain/calendar-date';
-import { isOverdue, type Reminder, type ReminderKind } from '../../src-shared/domain/reminders';
+import { cadenceDaysOf, isOverdue, type Reminder, type ReminderKind, type ReminderPolicy } from '../../src-shared/domain/reminders';
+import { CADENCE_RANK, groupOf, URGENT_RANK, missedCadences, type WorklistGroup } from '../../src-shared/domain/worklist';
 import type { Tier } from '../../src-shared/domain/tier';
 import type { RawDb } from '../store/open';
 import type { Database } from '../store/schema';
@@ -103,32 +111,79 @@ export function seesWholeBranch(staff: Staff): boolean {
   return staff.roles.includes('manager') || staff.roles.includes('admin');
 }
 
+type WorklistQuery = SelectQueryBuilder<Database & { r: Database['due_reminders'] }, 'r', object>;
+
+/** The scope (whose clients) and filters of a worklist call, as WHERE clauses on the stored reminders. */
+function scoped(q: WorklistQuery, staff: Staff, filters: WorklistFilters): WorklistQuery {
+  let out = q;
+  const managerId = seesWholeBranch(staff) ? filters.managerId : staff.id;
+  if (managerId) out = out.where('r.manager_id', '=', managerId);
+  if (filters.kind) out = out.where('r.kind', '=', filters.kind);
+  if (filters.tier) out = out.where('r.tier', '=', filters.tier);
+  return out;
+}
+
+/** The day before which a cadence item is long overdue (folded into one line per client). */
+function longOverdueSince(today: string, settings: Pick<Settings, 'longOverdueDays'>): string {
+  return addDays(today, -settings.longOverdueDays);
+}
+
+function inGroup(q: WorklistQuery, group: WorklistGroup, today: string, since: string): WorklistQuery {
+  switch (group) {
+    case 'upcoming':
+      return q.where('r.due_date', '>', today).where('r.urgency', '>', URGENT_RANK);
+    case 'today':
+      return q.where((eb) =>
+        eb.or([eb('r.due_date', '=', today), eb.and([eb('r.due_date', '>', today), eb('r.urgency', '=', URGENT_RANK)])]),
+      );
+    case 'long_overdue':
+      return q.where('r.urgency', '=', CADENCE_RANK).where('r.due_date', '<', since);
+    case 'overdue':
+      return q.where('r.due_date', '<', today).where((eb) => eb.or([eb('r.urgency', '<', CADENCE_RANK), eb('r.due_date', '>=', since)]));
+  }
+}
+
 /**
- * A page of the worklist from the stored reminders: due-date order puts overdue ones (due before today) first.
- * Keyset paging on the (due_date, client_id, reminder_key) index: the walk for the whole branch never sorts, and a
- * relationship manager's walk reads their clients through the manager index and sorts only their reminders.
+ * A page of the worklist from the stored reminders (issue 13): one group (or all) in urgency order, then due date.
+ * Keyset paging on the (urgency, due_date, client_id, reminder_key) index — the branch's walk, or a relationship
+ * manager's through the index led by their id — so a page never sorts the branch's reminders.
  */
 export async function worklist(
   db: Kysely<Database>,
   staff: Staff,
-  input: { after: WorklistCursor | null; limit: number; kind?: ReminderKind; overdueOnly: boolean },
+  input: WorklistFilters & { after: WorklistCursor | null; limit: number },
   today: string,
+  settings: Pick<Settings, 'longOverdueDays'> & ReminderPolicy,
 ): Promise<{ rows: WorklistRow[]; nextCursor: WorklistCursor | null }> {
-  let q = db
-    .selectFrom('due_reminders as r')
-    .innerJoin('clients as c', 'c.id', 'r.client_id')
-    .select(['r.client_id', 'r.reminder_key', 'r.kind', 'r.due_date', 'r.ref_id', 'r.detail', 'c.client_no', 'c.name', 'c.tier'])
-    .where('c.deleted_hlc', 'is', null);
-  if (!seesWholeBranch(staff)) q = q.where('c.manager_id', '=', staff.id);
-  if (input.kind) q = q.where('r.kind', '=', input.kind);
-  if (input.overdueOnly) q = q.where('r.due_date', '<', today);
+  const since = longOverdueSince(today, settings);
+  let q = scoped(db.selectFrom('due_reminders as r'), staff, input);
+  if (input.group) q = inGroup(q, input.group, today, since);
   const after = input.after;
   if (after) {
     q = q.where((eb) =>
-      eb(eb.refTuple('r.due_date', 'r.client_id', 'r.reminder_key'), '>', eb.tuple(after.dueDate, after.clientId, after.key)),
+      eb(
+        eb.refTuple('r.urgency', 'r.due_date', 'r.client_id', 'r.reminder_key'),
+        '>',
+        eb.tuple(after.urgency, after.dueDate, after.clientId, after.key),
+      ),
     );
   }
   const rows = await q
+    .innerJoin('clients as c', 'c.id', 'r.client_id')
+    .select([
+      'r.client_id',
+      'r.reminder_key',
+      'r.kind',
+      'r.due_date',
+      'r.ref_id',
+      'r.detail',
+      'r.urgency',
+      'c.client_no',
+      'c.name',
+      'c.tier',
+    ])
+    .where('c.deleted_hlc', 'is', null)
+    .orderBy('r.urgency')
     .orderBy('r.due_date')
     .orderBy('r.client_id')
     .orderBy('r.reminder_key')
@@ -137,18 +192,83 @@ export async function worklist(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    rows: page.map((r) => ({
-      clientId: r.client_id,
-      clientNo: r.client_no,
-      clientName: r.name,
-      tier: r.tier as Tier,
-      kind: r.kind as ReminderKind,
-      key: r.reminder_key,
-      dueDate: r.due_date,
-      overdue: r.due_date < today,
-      refId: r.ref_id,
-      detail: r.detail,
-    })),
-    nextCursor: rows.length > input.limit && last ? { dueDate: last.due_date, clientId: last.client_id, key: last.reminder_key } : null,
+    rows: page.map((r) => {
+      const kind = r.kind as ReminderKind;
+      const tier = r.tier as Tier;
+      const group = groupOf({ kind, dueDate: r.due_date }, today, since);
+      return {
+        clientId: r.client_id,
+        clientNo: r.client_no,
+        clientName: r.name,
+        tier,
+        kind,
+        key: r.reminder_key,
+        dueDate: r.due_date,
+        overdue: r.due_date < today,
+        refId: r.ref_id,
+        detail: r.detail,
+        urgency: r.urgency,
+        group,
+        missed: group === 'long_overdue' ? missedCadences(r.due_date, today, cadenceDaysOf(tier, settings)) : null,
+      };
+    }),
+    nextCursor:
+      rows.length > input.limit && last
+        ? { urgency: last.urgency, dueDate: last.due_date, clientId: last.client_id, key: last.reminder_key }
+        : null,
+  };
+}
+
+/**
+ * How many items each group holds, and the open large outflows (the urgent ones), under the same scope and filters:
+ * counts over the (due_date, urgency) index, the newest urgent item by its due date.
+ */
+export async function worklistCounts(
+  db: Kysely<Database>,
+  staff: Staff,
+  filters: Omit<WorklistFilters, 'group'>,
+  today: string,
+  settings: Pick<Settings, 'longOverdueDays'>,
+): Promise<WorklistCounts> {
+  const since = longOverdueSince(today, settings);
+  const row = await scoped(db.selectFrom('due_reminders as r'), staff, filters)
+    .select((eb) => [
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.and([w('r.due_date', '>', today), w('r.urgency', '>', URGENT_RANK)]))
+        .as('upcoming'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.or([w('r.due_date', '=', today), w.and([w('r.due_date', '>', today), w('r.urgency', '=', URGENT_RANK)])]))
+        .as('today'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.and([w('r.due_date', '<', today), w('r.urgency', '=', CADENCE_RANK), w('r.due_date', '<', since)]))
+        .as('long_overdue'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.and([w('r.due_date', '<', today), w.or([w('r.urgency', '<', CADENCE_RANK), w('r.due_date', '>=', since)])]))
+        .as('overdue'),
+      eb.fn.countAll<number>().filterWhere('r.urgency', '=', URGENT_RANK).as('urgent'),
+    ])
+    .executeTakeFirstOrThrow();
+  const latest = await scoped(db.selectFrom('due_reminders as r'), staff, filters)
+    .innerJoin('clients as c', 'c.id', 'r.client_id')
+    .select(['r.client_id', 'r.reminder_key', 'r.kind', 'c.name'])
+    .where('r.urgency', '=', URGENT_RANK)
+    .where('c.deleted_hlc', 'is', null)
+    .orderBy('r.due_date', 'desc')
+    .orderBy('r.reminder_key', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    overdue: Number(row.overdue),
+    today: Number(row.today),
+    upcoming: Number(row.upcoming),
+    long_overdue: Number(row.long_overdue),
+    urgent: Number(row.urgent),
+    latestUrgent: latest
+      ? { clientId: latest.client_id, clientName: latest.name, key: latest.reminder_key, kind: latest.kind as ReminderKind }
+      : null,
   };
 }

@@ -36,6 +36,8 @@ export interface Database {
   survey_versions: SurveyVersionsTable;
   survey_responses: SurveyResponsesTable;
   work_calendar: WorkCalendarTable;
+  tier_months: TierMonthsTable;
+  tier_moves: TierMovesTable;
 }
 
 /** Sync-ready columns (DESIGN.md): UUIDv7 id, branch, creation time, HLC of the last change, tombstone. */
@@ -267,6 +269,10 @@ export interface ReminderActionsTable extends SyncColumns {
 export interface ClientDueTable {
   client_id: string;
   next_due: string | null;
+  tier: string;
+  manager_id: string | null;
+  /** The day the contact cadence falls due: the client counts as covered until then. */
+  cadence_due: string;
 }
 
 /** Derived on this device, never synced: each client's open reminders, as last computed. */
@@ -277,6 +283,10 @@ export interface DueRemindersTable {
   due_date: string;
   ref_id: string | null;
   detail: string | null;
+  /** 0 most urgent (domain/worklist.ts). */
+  urgency: number;
+  tier: string;
+  manager_id: string | null;
 }
 
 export interface ClientAliasesTable {
@@ -497,4 +507,22 @@ export interface WorkCalendarTable extends SyncColumns {
   day: string;
   kind: string;
   name: string | null;
+}
+
+/** Derived on this device, never synced: the branch's clients and assets per tier as the tiers stood each month. */
+export interface TierMonthsTable {
+  month: string;
+  tier: string;
+  clients: number;
+  aum_fen: number;
+}
+
+/** Derived on this device, never synced: a client whose tier changed from the month before. */
+export interface TierMovesTable {
+  month: string;
+  client_id: string;
+  from_tier: string;
+  to_tier: string;
+  /** +1 up (towards VIP), -1 down. */
+  direction: number;
 }

@@ -69,6 +69,9 @@ export class SyncService {
   private nextAttemptAt: number | null = null;
   private stopped = true;
 
+  /** Told after a sync that brought changes (the workstation rebuilds the branch's figures from them). */
+  onPulled: (() => void) | null = null;
+
   constructor(
     private readonly app: AppCore,
     options: Partial<SyncOptions> = {},
@@ -224,6 +227,7 @@ export class SyncService {
       const pulled = await this.pullAll(client, job, pushed, restored !== null);
       this.failures = 0;
       await this.saveState({ [KEYS.lastSuccess]: this.nowIso(), [KEYS.lastError]: null });
+      if (pulled > 0) this.onPulled?.();
       return { pushed, pulled };
     } catch (error) {
       const cancelledByStaff = error instanceof SyncFailure && error.key === 'errors.sync.cancelled';

@@ -6,11 +6,11 @@ import { useSession } from '../auth/hooks';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { Page } from '../shell/Page';
-import { navigate } from '../shell/router';
+import { navigate, useHash } from '../shell/router';
 import { useClientSearch } from './hooks';
 import { ImportWizard } from './import/ImportWizard';
 import { ClientList } from './list/ClientList';
-import { recallList, rememberList, type FilterForm } from './list/filters';
+import { filterFormOf, recallList, rememberList, type FilterForm } from './list/filters';
 import { RESULTS_ID, ResultsTable, rowId } from './ResultsTable';
 import { clientSearchRef } from './search-focus';
 import { recallSearch, rememberSearch } from './search-memory';
@@ -28,7 +28,18 @@ export function ClientsPage() {
   const [text, setText] = useState(() => recallSearch(staff.id));
   const search = useClientSearch(text);
   const [importing, setImporting] = useState(false);
-  const [list, setList] = useState(() => recallList(staff.id));
+  // A figure's link (`#/clients?list&…`) opens the list with its filters; otherwise the list as it was left.
+  const hash = useHash();
+  const [list, setList] = useState(() => {
+    const asked = filterFormOf(hash);
+    return asked ? { form: asked, listing: true } : recallList(staff.id);
+  });
+  const [lastHash, setLastHash] = useState(hash);
+  if (hash !== lastHash) {
+    setLastHash(hash);
+    const asked = filterFormOf(hash);
+    if (asked) setList({ form: asked, listing: true });
+  }
   const setListing = (listing: boolean, form: FilterForm = list.form) => {
     setList({ form, listing });
     rememberList(staff.id, form, listing);

@@ -80,6 +80,7 @@ export function useLogContact(clientId: string) {
       // A contact may do a reminder, or move the cadence: the client's reminders and the worklist change.
       void queryClient.invalidateQueries({ queryKey: ['reminders.forClient'] });
       void queryClient.invalidateQueries({ queryKey: ['reminders.worklist'] });
+      void queryClient.invalidateQueries({ queryKey: ['reminders.counts'] });
       void queryClient.invalidateQueries({ queryKey: ['clients.list'] });
     },
   });

@@ -7,7 +7,7 @@ import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
 import { useI18n } from '../i18n/I18nProvider';
 import { Page } from '../shell/Page';
-import { hrefOf, navigate } from '../shell/router';
+import { hrefOf, navigate, useHash } from '../shell/router';
 import { type ComplaintView, useComplaintCategories, useComplaintList } from './hooks';
 import { categoryLabel, DEADLINE_COLORS, STATUS_COLORS, statusLabel } from './labels';
 
@@ -24,7 +24,12 @@ export function ComplaintsPage() {
   const { staff } = useSession();
   const handles = mayCall(staff, 'complaints.step');
   const views = handles ? HANDLER_VIEWS : CLERK_VIEWS;
-  const [view, setView] = useState<ComplaintView>(views[0]!);
+  // A figure's link (`#/complaints?view=overdue`) opens that view.
+  const hash = useHash();
+  const asked = new URLSearchParams(hash.split('?')[1] ?? '').get('view');
+  const [view, setView] = useState<ComplaintView>(
+    asked && (views as readonly string[]).includes(asked) ? (asked as ComplaintView) : views[0]!,
+  );
   const list = useComplaintList(view);
   const categories = useComplaintCategories();
   const cases = list.data?.pages.flatMap((p) => p.cases) ?? [];

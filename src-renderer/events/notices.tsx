@@ -1,8 +1,9 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
+import { methodQuery } from '../api/query';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkstationDay } from '../settings/hooks';
 import { hrefOf } from '../shell/router';
@@ -115,4 +116,16 @@ export function EventNoticeAlerts() {
     seen.current = now;
   }, [data, t]);
   return null;
+}
+
+/** The count beside Events in the navigation: the events coming up (the Events page's first list). */
+export function UpcomingEventCount() {
+  const events = useQuery({ ...methodQuery('events.list', { view: 'upcoming' }), refetchInterval: 300_000, staleTime: 60_000 });
+  const n = events.data?.length ?? 0;
+  if (n === 0) return null;
+  return (
+    <Badge size="sm" color="grape" variant="light" data-testid="nav-events-count">
+      {n}
+    </Badge>
+  );
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf, ReminderKind, WorklistCursor } from '../../src-shared/contract';
+import type { InputOf, WorklistCursor, WorklistFilters } from '../../src-shared/contract';
 import { api } from '../api/client';
 import { methodQuery } from '../api/query';
 
@@ -11,8 +11,8 @@ export function useClientReminders(clientId: string) {
   return useQuery(methodQuery('reminders.forClient', { clientId }));
 }
 
-/** The signed-in staff member's worklist, overdue first, one keyset page at a time. */
-export function useWorklist(filters: { kind?: ReminderKind; overdueOnly: boolean }) {
+/** One group of the signed-in staff member's worklist, most urgent first, one keyset page at a time. */
+export function useWorklist(filters: WorklistFilters) {
   return useInfiniteQuery({
     queryKey: ['reminders.worklist', filters] as const,
     queryFn: ({ pageParam }) => api.reminders.worklist({ ...filters, after: pageParam, limit: PAGE_SIZE }),
@@ -20,6 +20,14 @@ export function useWorklist(filters: { kind?: ReminderKind; overdueOnly: boolean
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 10_000,
   });
+}
+
+/**
+ * How many items each group holds (the group headers, the navigation's count, the home screens), read again every
+ * minute and after each sync (UrgentAlerts, mounted once, listens for it).
+ */
+export function useWorklistCounts(filters: Omit<WorklistFilters, 'group'> = {}) {
+  return useQuery({ ...methodQuery('reminders.counts', filters), refetchInterval: 60_000, staleTime: 30_000 });
 }
 
 /**
@@ -32,6 +40,7 @@ export function useActOnReminder() {
     mutationFn: (input: InputOf<'reminders.act'>) => api.reminders.act(input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['reminders.worklist'] });
+      void queryClient.invalidateQueries({ queryKey: ['reminders.counts'] });
       void queryClient.invalidateQueries({ queryKey: ['reminders.forClient'] });
       void queryClient.invalidateQueries({ queryKey: ['clients.list'] });
     },

@@ -1,28 +1,28 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../auth/hooks';
 import { mayCall } from '../auth/access';
 import { useT } from '../i18n/I18nProvider';
-import { LaterRelease } from '../shell/LaterRelease';
 import { Page } from '../shell/Page';
+import { ClientsReportSection } from './ClientsReport';
 import { ComplaintsReportSection } from './ComplaintsReport';
 import { EventsReportSection } from './EventsReport';
 import { SurveysReportSection } from './SurveysReport';
 
 /**
- * The Reports screen: one section per capability, each computed in main from the store: complaints, events and
- * surveys so far; clients and contact coverage join with issue 13, and say so plainly until then.
+ * The Reports screen: one section per capability, each computed in main from the store — clients and contact
+ * coverage, complaints, events, surveys — the ones the staff member may read.
  */
 export function ReportsPage() {
   const t = useT();
   const { staff } = useSession();
   const sections = [
+    ...(mayCall(staff, 'reports.clients') ? (['clients'] as const) : []),
     ...(mayCall(staff, 'complaints.report') ? (['complaints'] as const) : []),
     ...(mayCall(staff, 'events.review') ? (['events'] as const) : []),
     ...(mayCall(staff, 'surveys.report') ? (['surveys'] as const) : []),
-    'clients' as const,
   ];
-  const [section, setSection] = useState<(typeof sections)[number]>(sections[0]!);
+  const [section, setSection] = useState<(typeof sections)[number] | undefined>(sections[0]);
   return (
     <Page title={t('nav.reports')} wide>
       <Stack gap="md">
@@ -36,14 +36,18 @@ export function ReportsPage() {
             w="fit-content"
           />
         )}
-        {section === 'complaints' ? (
+        {section === undefined ? (
+          <Text c="dimmed" data-testid="reports-none">
+            {t('reports.none')}
+          </Text>
+        ) : section === 'clients' ? (
+          <ClientsReportSection />
+        ) : section === 'complaints' ? (
           <ComplaintsReportSection />
         ) : section === 'events' ? (
           <EventsReportSection />
-        ) : section === 'surveys' ? (
-          <SurveysReportSection />
         ) : (
-          <LaterRelease feature={t('reports.section.clients')} />
+          <SurveysReportSection />
         )}
       </Stack>
     </Page>

@@ -31,6 +31,7 @@ type NumberRule =
   | 'occasionGraceDays'
   | 'quarterlySurveyOneIn'
   | 'assetDropPercent'
+  | 'longOverdueDays'
   | 'complaintNearDays'
   | 'attachmentMaxMb'
   | 'parkedReviewDays'
@@ -83,6 +84,7 @@ const GROUPS: { title: TranslationKey; fields: RuleField[] }[] = [
       { key: 'occasionGraceDays', label: 'settings.rules.grace_days', suffix: 'settings.rules.unit.days' },
       { key: 'quarterlySurveyOneIn', label: 'settings.rules.quarterly_one_in', suffix: 'settings.rules.unit.clients' },
       { key: 'assetDropPercent', label: 'settings.rules.asset_drop_percent', suffix: 'settings.rules.unit.percent' },
+      { key: 'longOverdueDays', label: 'settings.rules.long_overdue_days', suffix: 'settings.rules.unit.days' },
     ],
   },
   {

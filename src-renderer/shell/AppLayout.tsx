@@ -1,17 +1,26 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { notifications } from '@mantine/notifications';
 import { AuditBrokenBanner } from '../audit/AuditBrokenBanner';
 import { useSession, useSignOut } from '../auth/hooks';
 import { DeadlineAlerts, DeadlineCount } from '../complaints/deadlines';
-import { EventNoticeAlerts } from '../events/notices';
+import { EventNoticeAlerts, UpcomingEventCount } from '../events/notices';
 import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { UrgentAlerts, WorklistCount } from '../reminders/alerts';
 import { SyncStatusDot } from '../sync/SyncStatusDot';
-import { hrefOf, ROUTES, useLocation } from './router';
+import { hrefOf, ROUTES, useLocation, type Route } from './router';
 import { PAGES } from './routes';
 import { useClientSearchShortcut } from './shortcuts';
+
+/** The counts beside the navigation's entries: what waits there for this member of staff. */
+const NAV_COUNTS: Partial<Record<Route, ReactNode>> = {
+  worklist: <WorklistCount />,
+  complaints: <DeadlineCount />,
+  events: <UpcomingEventCount />,
+};
 
 export function AppLayout() {
   const t = useT();
@@ -58,7 +67,7 @@ export function AppLayout() {
             aria-current={name === route ? 'page' : undefined}
             data-testid={`nav-${name}`}
             onClick={nav.close}
-            rightSection={name === 'complaints' ? <DeadlineCount /> : undefined}
+            rightSection={NAV_COUNTS[name]}
           />
         ))}
       </AppShell.Navbar>
@@ -67,6 +76,7 @@ export function AppLayout() {
         <AuditBrokenBanner />
         {!session.locked && <DeadlineAlerts />}
         {!session.locked && <EventNoticeAlerts />}
+        {!session.locked && <UrgentAlerts />}
         {/* Keyed by the record: moving from one client to another starts the page afresh (no revealed value carries over). */}
         {id !== null && Detail ? <Detail key={id} id={id} /> : <Page />}
       </AppShell.Main>

@@ -1,9 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
 /** The app's places, one per capability. Hash routing: the same in `app://` and on the browser host. */
-export const ROUTES = ['clients', 'worklist', 'complaints', 'events', 'surveys', 'reports', 'sync', 'settings'] as const;
+export const ROUTES = ['home', 'clients', 'worklist', 'complaints', 'events', 'surveys', 'reports', 'sync', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
-const HOME: Route = 'clients';
+const HOME: Route = 'home';
 
 /** Where the window is: a place, and optionally one record of it (`#/clients/<id>` is one client's profile). */
 export interface Location {

@@ -5,6 +5,7 @@ import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintsPage } from '../complaints/ComplaintsPage';
 import { EventDetail } from '../events/EventDetail';
 import { EventsPage } from '../events/EventsPage';
+import { HomePage } from '../home/HomePage';
 import type { TranslationKey } from '../i18n/dictionary';
 import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -18,6 +19,7 @@ import type { Route } from './router';
  * it has one. Adding a capability adds a line here.
  */
 export const PAGES: Record<Route, { label: TranslationKey; Page: ComponentType; Detail?: ComponentType<{ id: string }> }> = {
+  home: { label: 'nav.home', Page: HomePage },
   clients: { label: 'nav.clients', Page: ClientsPage, Detail: ClientProfilePage },
   worklist: { label: 'nav.worklist', Page: WorklistPage },
   complaints: { label: 'nav.complaints', Page: ComplaintsPage, Detail: ComplaintDetail },

@@ -28,6 +28,7 @@ function useRefresh() {
       'surveys.responses',
       'surveys.report',
       'reminders.worklist',
+      'reminders.counts',
       'reminders.forClient',
     ]) {
       void queryClient.invalidateQueries({ queryKey: [key] });

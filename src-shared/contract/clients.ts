@@ -182,6 +182,19 @@ export const clientFiltersSchema = z.object({
   riskExpired: z.boolean().optional(),
   /** Has (true) or has no (false) reminder past its due date that is not done, dismissed or snoozed. */
   overdueReminder: z.boolean().optional(),
+  /** Moved tier up or down in a month (a report's figure opens this list). */
+  tierMove: z
+    .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.month' }), direction: z.enum(['up', 'down']) })
+    .optional(),
+  /** Contacted within the tier's cadence (true) or not (false): the coverage figures. */
+  covered: z.boolean().optional(),
+  /** Whose business with the branch began in these days (the new clients of a report's period). */
+  firstBusiness: z
+    .object({
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' }),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' }),
+    })
+    .optional(),
 });
 export type ClientFilters = z.infer<typeof clientFiltersSchema>;
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SyncStatus } from './sync';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { branchContract } from './branch';
 import { clientsContract } from './clients';
 import { complaintsContract } from './complaints';
 import { demoContract } from './demo';
@@ -29,6 +30,7 @@ export const contract = {
   ...complaintsContract,
   ...eventsContract,
   ...surveysContract,
+  ...branchContract,
 };
 
 export type Contract = typeof contract;
@@ -63,6 +65,7 @@ export * from './audit';
 export * from './clients';
 export * from './reminders';
 export * from './sync';
+export * from './branch';
 export * from './demo';
 export * from './store';
 export * from './complaints';

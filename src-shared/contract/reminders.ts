@@ -4,6 +4,7 @@ import { REMINDER_ACTIONS, REMINDER_KINDS, type ReminderKind } from '../domain/r
 export { REMINDER_KINDS, type ReminderKind };
 import { method } from './define';
 import { TIERS } from './clients';
+import { WORKLIST_GROUPS } from '../domain/worklist';
 
 const clientId = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -26,15 +27,42 @@ export const worklistRowSchema = reminderSchema.extend({
   clientNo: z.string(),
   clientName: z.string(),
   tier: z.enum(TIERS),
+  /** 0 most urgent (domain/worklist.ts). */
+  urgency: z.number().int(),
+  group: z.enum(WORKLIST_GROUPS),
+  /** A cadence item long overdue: how many cadence periods have been missed (its one line stands for them all). */
+  missed: z.number().int().nullable(),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 
 /**
- * Where a worklist page ends. The list runs in due-date order (so overdue reminders come first), then client and
- * key, which makes every position unique: the next page starts strictly after this triple.
+ * Where a worklist page ends. The list runs in urgency order, then due date, client and key, which makes every
+ * position unique: the next page starts strictly after this quadruple.
  */
-export const worklistCursorSchema = z.object({ dueDate: isoDate, clientId, key: reminderKey });
+export const worklistCursorSchema = z.object({ urgency: z.number().int().min(0).max(9), dueDate: isoDate, clientId, key: reminderKey });
 export type WorklistCursor = z.infer<typeof worklistCursorSchema>;
+
+/** Which part of the worklist: a group, a kind, a tier, a relationship manager's clients (managers only). */
+export const worklistFiltersSchema = z.object({
+  group: z.enum(WORKLIST_GROUPS).optional(),
+  kind: z.enum(REMINDER_KINDS).optional(),
+  tier: z.enum(TIERS).optional(),
+  /** A manager's or administrator's view of one relationship manager's clients; ignored for everyone else. */
+  managerId: z.string().min(1).max(64).optional(),
+});
+export type WorklistFilters = z.infer<typeof worklistFiltersSchema>;
+
+export const worklistCountsSchema = z.object({
+  overdue: z.number().int(),
+  today: z.number().int(),
+  upcoming: z.number().int(),
+  long_overdue: z.number().int(),
+  /** The open large outflows: the items to act on within 24 hours. */
+  urgent: z.number().int(),
+  /** The newest of those, for the notification that one arrived. */
+  latestUrgent: z.object({ clientId: z.string(), clientName: z.string(), key: z.string(), kind: z.enum(REMINDER_KINDS) }).nullable(),
+});
+export type WorklistCounts = z.infer<typeof worklistCountsSchema>;
 
 export const reminderActInput = z
   .object({
@@ -64,16 +92,14 @@ export const remindersContract = {
     audit: false,
   }),
   /**
-   * The signed-in staff member's due and overdue reminders — their own clients (relationship manager), or the whole
-   * branch for managers and administrators — overdue first, then by due date, keyset-paged (`after` is the
+   * The signed-in staff member's open reminders — their own clients (relationship manager), or the whole branch for
+   * managers and administrators — in one group (or all) by urgency then due date, keyset-paged (`after` is the
    * previous page's `nextCursor`). `refreshing`: the daily pass is still computing today's reminders.
    */
   'reminders.worklist': method({
-    input: z.object({
+    input: worklistFiltersSchema.extend({
       after: worklistCursorSchema.nullable().default(null),
       limit: z.number().int().min(1).max(500).default(100),
-      kind: z.enum(REMINDER_KINDS).optional(),
-      overdueOnly: z.boolean().default(false),
     }),
     output: z.object({
       rows: z.array(worklistRowSchema),
@@ -82,6 +108,13 @@ export const remindersContract = {
       /** How far the daily pass is, while it runs. */
       refreshProgress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
     }),
+    access: 'session',
+    audit: false,
+  }),
+  /** How many items each group of the worklist holds under these filters (the headers and the navigation's count). */
+  'reminders.counts': method({
+    input: worklistFiltersSchema.omit({ group: true }),
+    output: worklistCountsSchema,
     access: 'session',
     audit: false,
   }),

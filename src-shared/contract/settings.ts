@@ -83,6 +83,8 @@ export const settingsSchema = z.object({
   festivals: z.array(z.enum(FESTIVAL_CODES as [Festival, ...Festival[]])).max(FESTIVAL_CODES.length),
   /** A month's average daily assets down by more than this share (%) on the month before is a call (004). */
   assetDropPercent: wholeNumber(5, 95, 'validation.settings.asset_drop_percent'),
+  /** A cadence item overdue longer than this folds into one line per client at the end of the worklist. */
+  longOverdueDays: wholeNumber(30, 730, 'validation.settings.long_overdue_days'),
 
   /** A complaint this many days or fewer from its decision deadline stands out (DOMAIN.md §5). */
   complaintNearDays: wholeNumber(0, 14, 'validation.settings.complaint_near_days'),
@@ -136,6 +138,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quarterlySurveyOneIn: DEFAULT_REMINDER_POLICY.quarterlySurveyOneIn,
   festivals: [...DEFAULT_REMINDER_POLICY.festivals],
   assetDropPercent: DEFAULT_REMINDER_POLICY.assetDropPercent,
+  longOverdueDays: 90,
   complaintNearDays: 3,
   attachmentMaxMb: ATTACHMENT_MB.default,
   parkedReviewDays: 30,

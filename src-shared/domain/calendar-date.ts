@@ -72,3 +72,10 @@ export function addDays(date: string, days: number): string {
   const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
   return formatCalendarDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
 }
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = requireCalendarDate(from);
+  const b = requireCalendarDate(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}

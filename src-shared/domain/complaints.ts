@@ -1,4 +1,4 @@
-import { addDays, requireCalendarDate } from './calendar-date';
+import { addDays, daysBetween, requireCalendarDate } from './calendar-date';
 
 /**
  * Complaints (DOMAIN.md §5; 《银行业保险业消费投诉处理管理办法》, CBIRC Order 2020 No. 3): the vocabulary, the
@@ -133,9 +133,7 @@ export function reviewDue(requestedOn: string): string {
 
 /** Whole calendar days from `today` to `due`: 0 on the due day, negative once past it. */
 export function daysLeft(today: string, due: string): number {
-  const a = requireCalendarDate(today, 'today');
-  const b = requireCalendarDate(due, 'due date');
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return daysBetween(today, due);
 }
 
 export type DeadlineState = 'overdue' | 'near' | 'ok';

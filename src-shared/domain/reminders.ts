@@ -185,6 +185,26 @@ const CADENCE: Record<
   ordinary: { kind: 'ordinary_service', days: 'ordinaryServiceDays', channels: null },
 };
 
+/**
+ * The day the client's contact cadence falls due: one period of their tier after the last contact that counts (or
+ * after the relationship began). Until then the client counts as covered (the home screens' coverage).
+ */
+export function cadenceDueOf(facts: Pick<ReminderFacts, 'tier' | 'since' | 'contacts'>, policy: ReminderPolicy): string {
+  const cadence = CADENCE[facts.tier];
+  let last = facts.since;
+  for (const c of facts.contacts) {
+    if (c.correctsId !== null) continue;
+    if (cadence.channels && !cadence.channels.includes(c.channel)) continue;
+    if (c.day > last) last = c.day;
+  }
+  return addDays(last, policy[cadence.days]);
+}
+
+/** The cadence period of a tier, in days, under these settings. */
+export function cadenceDaysOf(tier: Tier, policy: ReminderPolicy): number {
+  return policy[CADENCE[tier].days];
+}
+
 /** Every reminder due with this client on `today` (the branch's calendar day), before any action is applied. */
 export function dueReminders(facts: ReminderFacts, today: string, policy: ReminderPolicy): Reminder[] {
   const out: Reminder[] = [];
@@ -199,15 +219,8 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
   ) => out.push({ kind, key: [kind, what, when].filter((p) => p !== null).join(':'), dueDate, refId, detail });
 
   // Cadence by tier: due one period after the last contact that counts.
-  const cadence = CADENCE[facts.tier];
-  let last = facts.since;
-  for (const c of facts.contacts) {
-    if (c.correctsId !== null) continue;
-    if (cadence.channels && !cadence.channels.includes(c.channel)) continue;
-    if (c.day > last) last = c.day;
-  }
-  const cadenceDue = addDays(last, policy[cadence.days]);
-  if (cadenceDue <= today) add(cadence.kind, null, cadenceDue);
+  const cadenceDue = cadenceDueOf(facts, policy);
+  if (cadenceDue <= today) add(CADENCE[facts.tier].kind, null, cadenceDue);
 
   // Follow-up opportunities (待跟进的销售机会): due on their day; a corrected entry's follow-up is replaced by the
   // correction's own.

@@ -66,3 +66,41 @@ export function computeTier(monthlyAvg: readonly MonthlyAverage[], policy: TierP
 export function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
+
+/**
+ * The client's tier as it stood each month a balance was reported (the same rule as `computeTier`, with that month
+ * as the latest): the branch's tier distribution by month, and who moved up or down from one month to the next.
+ * `determined` says whether the month's tier could have been "potential" at all: without the balance of the month
+ * the growth is measured from, it could not (a move into or out of "potential" against such a month is unknown,
+ * not a move). Months are `YYYY-MM`; malformed ones are left out.
+ */
+export function tierByMonth(
+  monthlyAvg: readonly MonthlyAverage[],
+  policy: TierPolicy = DEFAULT_TIER_POLICY,
+): Map<string, { tier: Tier; determined: boolean }> {
+  const byIndex = new Map<number, { month: string; fen: number }>();
+  for (const m of monthlyAvg) {
+    const index = monthIndex(m.month);
+    if (index !== null && Number.isSafeInteger(m.avgDailyFen)) byIndex.set(index, { month: m.month, fen: m.avgDailyFen });
+  }
+  const out = new Map<string, { tier: Tier; determined: boolean }>();
+  for (const [index, { month, fen }] of [...byIndex].sort((a, b) => a[0] - b[0])) {
+    const earlier = byIndex.get(index - policy.potentialLookbackMonths)?.fen;
+    const tier: Tier =
+      fen >= policy.vipMinAvgDailyFen
+        ? 'vip'
+        : earlier !== undefined && earlier > 0 && fen * 100 >= earlier * (100 + policy.potentialMinGrowthPercent)
+          ? 'potential'
+          : 'ordinary';
+    out.set(month, { tier, determined: tier === 'vip' || earlier !== undefined });
+  }
+  return out;
+}
+
+/** Whether a tier change between two months is a move the figures count (see `tierByMonth`). */
+export function isTierMove(before: { tier: Tier; determined: boolean }, now: { tier: Tier; determined: boolean }): boolean {
+  if (before.tier === now.tier) return false;
+  if (!before.determined && now.tier === 'potential') return false;
+  if (!now.determined && before.tier === 'potential') return false;
+  return true;
+}

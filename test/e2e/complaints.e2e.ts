@@ -175,6 +175,7 @@ describe('a complaint from the phone to its closing', () => {
     const manager = await newPage();
     await signIn(manager, MANAGER);
     await manager.getByTestId('nav-reports').click();
+    await manager.getByTestId('report-sections').getByText(zhCN['reports.section.complaints']).click();
     await manager.getByTestId('complaints-report').waitFor();
     // The demo branch's year of cases, and this one.
     await expect.poll(async () => Number(await manager.getByTestId('figure-received').textContent())).toBeGreaterThan(1);

@@ -117,6 +117,8 @@ describe('satisfaction surveys in Chromium', () => {
     // The manager's worklist: the follow-up for the client, with the answer quoted.
     await manager.getByTestId('nav-worklist').click();
     await manager.getByTestId('worklist-kind').selectOption('survey_follow_up');
+    // Raised today, the call due by tomorrow: among the upcoming items.
+    await manager.getByTestId('worklist-groups').getByText(zhCN['worklist.group.upcoming'], { exact: false }).click();
     const row = manager.getByTestId('worklist-row').filter({ hasText: client.name });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await row.textContent()).toContain('NPS 2 · CSAT 2 · “等了一周也没人回电话”');

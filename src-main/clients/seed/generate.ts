@@ -1,8 +1,9 @@
 import { deriveClient } from '../../../src-shared/domain/client-derived';
-import { localDates } from '../../../src-shared/domain/clock';
+import { localDates, wallTimeToMs } from '../../../src-shared/domain/clock';
 import { makeMainlandId } from '../../../src-shared/domain/id-number';
 import type { LifecyclePolicy } from '../../../src-shared/domain/lifecycle';
-import type { TierPolicy } from '../../../src-shared/domain/tier';
+import { cadenceDaysOf, CONVERSATION_CHANNELS, type ReminderPolicy } from '../../../src-shared/domain/reminders';
+import { computeTier, type Tier, type TierPolicy } from '../../../src-shared/domain/tier';
 import { uuidv7 } from '../../../src-shared/domain/ids';
 import { DEFAULT_REFERRAL_POLICY } from '../../../src-shared/domain/points';
 import type { ClientBulkWriter } from '../bulk';
@@ -63,6 +64,11 @@ const TERMS_YEARS = [1, 2, 3];
 /** Products a client may hold, by the client's risk level (C1…C5): never above it. */
 const PRODUCTS_UP_TO_RISK = [0, 1, 2, 3, 4, 5].map((max) => PRODUCTS.filter((p) => Number(p.risk.slice(1)) <= max));
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** What a VIP's deep contact and a potential's needs survey take: a conversation at the counter, by phone, on a visit. */
+const CONVERSATION_NOTES = CONTACT_NOTES.filter((n) => n.channel !== 'event' && CONVERSATION_CHANNELS.includes(n.channel));
+/** An ordinary client's service reminder: a message, a call or a word at the counter. */
+const SERVICE_NOTES = CONTACT_NOTES.filter((n) => ['sms', 'wechat', 'phone', 'counter'].includes(n.channel));
 
 /**
  * Demo client numbers start with 9 and carry the seed: `9` + seed (6 digits) + sequence (7 digits), so archives
@@ -98,6 +104,40 @@ function monthOf(ms: number, back: number): string {
   return labels[back] ?? '';
 }
 
+const midnights = new Map<string, number>();
+/** Midnight starting `today` in the branch's zone: contacts are placed in opening hours counted from it. */
+function midnightOf(today: string, timeZone: string): number {
+  const key = `${today} ${timeZone}`;
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    ms = wallTimeToMs(`${today} 00:00`, timeZone) ?? Date.parse(today);
+    midnights.set(key, ms);
+  }
+  return ms;
+}
+
+/**
+ * How many days ago a client's latest contact that counts for their cadence (reminders.ts) was: a branch on a real
+ * morning, not an archive where every relationship went quiet years ago. `cadence` is the tier's period in force;
+ * "overdue by n" is n days past it.
+ * - VIP: nine in ten seen within the period; a few overdue by some weeks, a few by a few months; none by years.
+ * - Potential: about three in four within the period, the rest overdue by weeks or months, none by more than a year.
+ * - Ordinary: about a third served within the period, most of the rest within the year, one in ten longer ago.
+ */
+function latestContactDaysBack(rng: Rng, tier: Tier, cadence: number): number {
+  const r = rng.next();
+  const within = () => rng.int(1, cadence);
+  const overdue = (from: number, to: number) => cadence + rng.int(from, to);
+  switch (tier) {
+    case 'vip':
+      return r < 0.92 ? within() : r < 0.95 ? overdue(1, 30) : overdue(31, 120);
+    case 'potential':
+      return r < 0.76 ? within() : r < 0.88 ? overdue(1, 30) : r < 0.97 ? overdue(31, 120) : overdue(121, 300);
+    case 'ordinary':
+      return r < 0.35 ? within() : r < 0.65 ? overdue(1, 90) : r < 0.9 ? overdue(91, 330) : overdue(331, 700);
+  }
+}
+
 const localDays = new Map<string, (ms: number) => string>();
 /** The day an instant falls on in the workstation's zone, as the contact log counts it. */
 function localDay(timeZone: string, ms: number): string {
@@ -112,10 +152,10 @@ function localDay(timeZone: string, ms: number): string {
 type Profile = 'vip' | 'potential' | 'ordinary' | 'prospect' | 'churned' | 'new';
 
 /**
- * The tier and lifecycle lines in force, today and the zone it is in: demo clients are placed by the same rule, on
- * the same calendar, as every other client (`deriveClient`).
+ * The tier and lifecycle lines and the contact cadences in force, today and the zone it is in: demo clients are
+ * placed by the same rules, on the same calendar, as every other client (`deriveClient`, `dueReminders`).
  */
-export type SeedPolicy = TierPolicy & LifecyclePolicy & { today: string; timeZone: string };
+export type SeedPolicy = TierPolicy & LifecyclePolicy & ReminderPolicy & { today: string; timeZone: string };
 
 /** Writes one synthetic client and everything the branch knows of them. Returns the client id. */
 export function generateClient(
@@ -163,10 +203,12 @@ export function generateClient(
             ? rng.int(20_000, 80_000)
             : rng.int(1_000, 300_000);
     const span = profile === 'new' ? rng.int(2, 11) : 12;
+    // What a churned client left behind: a few hundred yuan, steady, so the remnant does not read as growth.
+    const remnant = rng.int(10, 900);
     for (let back = span; back >= 1; back--) {
       let yuan = base * (0.96 + rng.next() * 0.08);
       if (profile === 'potential') yuan = base * (1 + (0.75 * (12 - back)) / 11);
-      if (profile === 'churned') yuan = back > 7 ? base : rng.int(10, 900);
+      if (profile === 'churned') yuan = back > 7 ? base : remnant * (0.98 + rng.next() * 0.04);
       months.push({ month: monthOf(todayMs, back), avgDailyFen: Math.round(yuan) * 100 });
     }
   }
@@ -211,12 +253,25 @@ export function generateClient(
     risk = { level: RISK_LEVELS.pick(rng), on };
   }
 
-  // Contacts: the last year's conversations (a churned client's all lie more than six months back).
+  // Contacts, in opening hours, never before the relationship began: the latest one that counts for the tier's
+  // cadence placed as a branch keeps it (latestContactDaysBack), a few earlier ones of any kind within the year
+  // before it; a churned client's all lie more than six months back.
+  const tier = computeTier(months, policy);
+  const midnight = midnightOf(policy.today, policy.timeZone);
+  const known = firstBusinessMs === null ? 730 : Math.max(1, Math.round((todayMs - firstBusinessMs) / DAY));
   const contacts: { at: number; note: (typeof CONTACT_NOTES)[number] }[] = [];
-  const nContacts = profile === 'prospect' ? rng.int(0, 1) : rng.int(1, 4);
-  for (let k = 0; k < nContacts; k++) {
-    const daysBack = profile === 'churned' ? rng.int(200, 700) : rng.int(1, 360);
-    contacts.push({ at: todayMs - daysBack * DAY - rng.int(0, 8 * 3600) * 1000, note: rng.pick(CONTACT_NOTES) });
+  const contact = (daysBack: number, note: (typeof CONTACT_NOTES)[number]) =>
+    contacts.push({ at: midnight - daysBack * DAY + 9 * HOUR + rng.int(0, 8 * 60) * 60_000, note });
+  if (profile === 'churned') {
+    for (let k = rng.int(1, 4); k > 0; k--) contact(Math.min(known, rng.int(200, 700)), rng.pick(CONTACT_NOTES));
+  } else if (profile !== 'prospect' || rng.chance(0.5)) {
+    let latest = latestContactDaysBack(rng, tier, cadenceDaysOf(tier, policy));
+    if (latest > known) latest = rng.int(1, known);
+    contact(latest, rng.pick(tier === 'ordinary' ? SERVICE_NOTES : CONVERSATION_NOTES));
+    const earliest = Math.min(known, latest + 360);
+    for (let k = profile === 'prospect' || earliest <= latest ? 0 : rng.int(0, 3); k > 0; k--) {
+      contact(rng.int(latest + 1, earliest), rng.pick(CONTACT_NOTES));
+    }
   }
   const lastActivityMs = contacts.reduce((max, c) => Math.max(max, c.at), 0);
 

@@ -3,6 +3,10 @@ import { validateMainlandId } from '../../../src-shared/domain/id-number';
 import { tempStore, testClock, type TempStore } from '../../../test/fixtures/store';
 import { DEFAULT_SETTINGS } from '../../../src-shared/contract';
 import { localDate } from '../../../src-shared/domain/clock';
+import { addDays } from '../../../src-shared/domain/calendar-date';
+import { CONVERSATION_CHANNELS } from '../../../src-shared/domain/reminders';
+import { computeDue } from '../../reminders/due';
+import { loadSettings } from '../../settings/service';
 import { ClientRederiver } from '../rederive';
 import { seedDemoClients } from './run';
 
@@ -73,6 +77,47 @@ describe('demo data', () => {
       return standing();
     });
     expect(moved).toEqual(before);
+  });
+
+  it('looks like a real branch on a real morning: most VIPs seen this month, a handful overdue, none for years', async () => {
+    const s = await fresh();
+    await seedDemoClients(s.store, clock, { clients: 2_000, seed: 13, actor: 'test' });
+    const settings = await loadSettings(s.store.db);
+    const today = localDate(clock.now(), settings.timeZone);
+    const idsOf = (tier: string) => s.store.raw.prepare('SELECT id FROM clients WHERE tier = ? ORDER BY id').pluck().all(tier) as string[];
+    // The day of each client's latest conversation (what a VIP's deep contact and a potential's survey count).
+    const talked = new Map(
+      (
+        s.store.raw
+          .prepare(
+            `SELECT client_id, max(at) AS at FROM contacts
+             WHERE corrects_id IS NULL AND deleted_hlc IS NULL AND channel IN (SELECT value FROM json_each(?)) GROUP BY client_id`,
+          )
+          .all(JSON.stringify(CONVERSATION_CHANNELS)) as { client_id: string; at: string }[]
+      ).map((r) => [r.client_id, localDate(Date.parse(r.at), settings.timeZone)]),
+    );
+    const cadence = (tier: string, kind: string) => {
+      const ids = idsOf(tier);
+      const due = computeDue(s.store.raw, ids, settings, today);
+      const overdue = [...due.values()].flatMap((list) => list.filter((r) => r.kind === kind && r.dueDate < today));
+      return { ids, overdue, share: overdue.length / ids.length };
+    };
+    const share = (ids: string[], days: number) => ids.filter((id) => (talked.get(id) ?? '') >= addDays(today, -days)).length / ids.length;
+
+    const vip = cadence('vip', 'vip_deep_contact');
+    expect(vip.ids.length).toBeGreaterThan(50);
+    expect(share(vip.ids, 60)).toBeGreaterThanOrEqual(0.8);
+    expect(vip.share).toBeGreaterThan(0);
+    expect(vip.share).toBeLessThanOrEqual(0.15);
+    expect(vip.overdue.filter((r) => r.dueDate < addDays(today, -365))).toEqual([]);
+    // Potential clients a little less well covered; ordinary ones overdue often, but seldom for more than a year.
+    const potential = cadence('potential', 'potential_needs_survey');
+    expect(potential.ids.length).toBeGreaterThan(50);
+    expect(potential.share).toBeGreaterThan(vip.share);
+    expect(potential.share).toBeLessThanOrEqual(0.35);
+    const ordinary = cadence('ordinary', 'ordinary_service');
+    expect(ordinary.share).toBeGreaterThan(0.3);
+    expect(ordinary.overdue.filter((r) => r.dueDate < addDays(today, -365)).length / ordinary.ids.length).toBeLessThan(0.15);
   });
 
   it('ends with the schema it began with and the store back in WAL mode', async () => {

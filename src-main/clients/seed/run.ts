@@ -172,16 +172,10 @@ async function ensureManagers(store: Store, clock: Clock): Promise<Manager[]> {
   return managers;
 }
 
-/** The lines a client's standing is computed from, as a plain object the generating thread can be sent. */
+/**
+ * The lines a client's standing is computed from and the contact cadences, with today: settings are themselves a
+ * tier, lifecycle and reminder policy, and plain data the generating thread can be sent.
+ */
 function pick(settings: Settings, clock: Clock): SeedPolicy {
-  return {
-    today: localDate(clock.now(), settings.timeZone),
-    timeZone: settings.timeZone,
-    vipMinAvgDailyFen: settings.vipMinAvgDailyFen,
-    potentialMinGrowthPercent: settings.potentialMinGrowthPercent,
-    potentialLookbackMonths: settings.potentialLookbackMonths,
-    newClientMonths: settings.newClientMonths,
-    churnInactiveMonths: settings.churnInactiveMonths,
-    churnAssetsBelowFen: settings.churnAssetsBelowFen,
-  };
+  return { ...settings, today: localDate(clock.now(), settings.timeZone) };
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_complaint_attachments';
 import * as m0009 from './0009_events';
 import * as m0010 from './0010_surveys';
 import * as m0011 from './0011_work_calendar';
+import * as m0012 from './0012_worklist';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_events': m0009,
   '0010_surveys': m0010,
   '0011_work_calendar': m0011,
+  '0012_worklist': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

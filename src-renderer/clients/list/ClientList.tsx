@@ -1,4 +1,4 @@
-import { Alert, Box, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ClientSummary } from '../../../src-shared/contract';
@@ -65,6 +65,25 @@ export function ClientList({ form, onFormChange }: { form: FilterForm; onFormCha
         <ListFilters form={form} onChange={onFormChange} />
         <ExportButtons filters={filters} />
       </Group>
+      {(form.tierMove || form.covered !== undefined || form.firstBusiness) && (
+        <Group gap="xs" data-testid="list-figure-filters">
+          {form.tierMove && (
+            <Button size="compact-sm" variant="light" rightSection="×" onClick={() => onFormChange({ ...form, tierMove: undefined })}>
+              {t(form.tierMove.direction === 'up' ? 'clients.list.moved_up' : 'clients.list.moved_down', { month: form.tierMove.month })}
+            </Button>
+          )}
+          {form.firstBusiness && (
+            <Button size="compact-sm" variant="light" rightSection="×" onClick={() => onFormChange({ ...form, firstBusiness: undefined })}>
+              {t('clients.list.began', { from: form.firstBusiness.from, to: form.firstBusiness.to })}
+            </Button>
+          )}
+          {form.covered !== undefined && (
+            <Button size="compact-sm" variant="light" rightSection="×" onClick={() => onFormChange({ ...form, covered: undefined })}>
+              {t(form.covered ? 'clients.list.covered' : 'clients.list.uncovered')}
+            </Button>
+          )}
+        </Group>
+      )}
       {list.isError && !list.data ? (
         <Alert color="red" variant="light">
           {errorMessage(t, list.error)}

@@ -20,6 +20,7 @@ function useProfileChange<M extends MethodName>(method: M, clientId: string, { l
       if (reminders) {
         void queryClient.invalidateQueries({ queryKey: ['reminders.forClient'] });
         void queryClient.invalidateQueries({ queryKey: ['reminders.worklist'] });
+        void queryClient.invalidateQueries({ queryKey: ['reminders.counts'] });
       }
     },
   });
