@@ -75,7 +75,10 @@ const CLIENT_COLUMNS = [
  * transaction, like every local write, unless they are demo data, which never leaves the workstation.
  */
 export class ClientBulkWriter {
-  private readonly s: Record<'client' | 'holding' | 'deposit' | 'assessment' | 'contact' | 'points' | 'referral' | 'outbox', Stmt>;
+  private readonly s: Record<
+    'client' | 'holding' | 'deposit' | 'largeTransaction' | 'assessment' | 'contact' | 'points' | 'referral' | 'outbox',
+    Stmt
+  >;
   private readonly search: ClientSearchIndex;
   private readonly monthlyStmts: Stmt[] = [];
   private readonly keys: ClientKeyMaker;
@@ -94,6 +97,15 @@ export class ClientBulkWriter {
         ...['expected_return', 'take_profit', 'stop_loss'],
       ]),
       deposit: facts('term_deposits', ['client_id', 'amount_fen', 'rate', 'start_date', 'maturity_date']),
+      largeTransaction: facts('large_transactions', [
+        'client_id',
+        'at',
+        'amount_fen',
+        'direction',
+        'channel',
+        'counterparty',
+        'description',
+      ]),
       assessment: facts('risk_assessments', ['client_id', 'level', 'assessed_on', 'face_to_face', 'staff_id']),
       contact: facts('contacts', [
         ...['client_id', 'at', 'channel', 'staff_id', 'staff_name', 'content', 'result', 'follow_up_product', 'follow_up_due'],
@@ -236,6 +248,32 @@ export class ClientBulkWriter {
       dep.rate,
       dep.startDate,
       dep.maturityDate,
+    );
+  }
+
+  /** A large transaction head office reported (pull-only data: no outbox record). */
+  largeTransaction(tx: {
+    id: string;
+    clientId: string;
+    at: string;
+    amountFen: number;
+    direction: 'in' | 'out';
+    channel: string;
+    counterparty: string | null;
+    description: string | null;
+  }): void {
+    this.s.largeTransaction.run(
+      tx.id,
+      this.ctx.branchId,
+      this.nowIso,
+      this.nextHlc(),
+      tx.clientId,
+      tx.at,
+      tx.amountFen,
+      tx.direction,
+      tx.channel,
+      tx.counterparty,
+      tx.description,
     );
   }
 

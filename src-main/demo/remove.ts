@@ -5,6 +5,7 @@ import { appendAudit, type AuditInput } from '../audit/log';
 import type { JobControl } from '../jobs';
 import type { Store } from '../store/open';
 import { ClientSearchIndex } from '../clients/search-index';
+import { rebuildTallies } from '../reminders/tallies';
 import { demoHoldings, type DemoHoldings } from './rows';
 
 /** Local tables, never synced, that hold one row per client: derived reminders and aliases go with their client. */
@@ -88,6 +89,11 @@ export async function removeDemoData(
     for (const table of LOCAL_CLIENT_TABLES) {
       steps.push(() => raw.prepare(`DELETE FROM ${table} WHERE client_id IN (SELECT id FROM demo_clients)`).run().changes);
     }
+    // The reminders' tallies are recounted from what is left.
+    steps.push(() => {
+      rebuildTallies(raw);
+      return 0;
+    });
     steps.push(() => {
       const search = new ClientSearchIndex(raw);
       const rids = raw.prepare('SELECT rid FROM demo_clients').pluck().all() as number[];

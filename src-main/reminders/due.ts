@@ -19,6 +19,7 @@ import { isTier } from '../../src-shared/domain/tier';
 import { urgencyOf } from '../../src-shared/domain/worklist';
 import { calendarOf, workingDayOnOrBefore, type WorkCalendar } from '../../src-shared/domain/working-days';
 import type { JobControl } from '../jobs';
+import { sweepTallies, tallyCover, tallyReminder } from './tallies';
 import { perConnection, type RawDb, type Store } from '../store/open';
 
 /**
@@ -146,7 +147,7 @@ class DueStatements {
       `SELECT client_id, id, closed_on FROM complaints WHERE client_id IN (${IDS}) AND status = 'closed' AND closed_on >= ?`,
     );
     this.stored = raw.prepare(
-      `SELECT client_id, reminder_key, due_date, detail, urgency, tier, manager_id FROM due_reminders WHERE client_id IN (${IDS})`,
+      `SELECT client_id, reminder_key, kind, due_date, detail, urgency, tier, manager_id FROM due_reminders WHERE client_id IN (${IDS})`,
     );
     this.remove = raw.prepare('DELETE FROM due_reminders WHERE client_id = ? AND reminder_key = ?');
     this.put = raw.prepare(
@@ -429,7 +430,7 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, 
   const s = statements(raw);
   const due = computeFor(raw, clients, policy, today);
   const list = JSON.stringify(clients.map((c) => c.id));
-  type Stored = { due_date: string; detail: string | null; urgency: number; tier: string; manager_id: string | null };
+  type Stored = { kind: string; due_date: string; detail: string | null; urgency: number; tier: string; manager_id: string | null };
   const before = new Map<string, Map<string, Stored>>();
   for (const r of s.stored.all(list) as (Stored & { client_id: string; reminder_key: string })[]) {
     let keys = before.get(r.client_id);
@@ -458,26 +459,39 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, 
         old.manager_id !== managerId
       ) {
         s.put.run(clientId, r.key, r.kind, r.dueDate, r.refId, r.detail, urgency, tier, managerId);
+        // The tallies follow every row in or out (reminders/tallies.ts).
+        if (old) tallyReminder(raw, old, -1);
+        tallyReminder(raw, { manager_id: managerId, tier, kind: r.kind, urgency, due_date: r.dueDate }, 1);
       }
       stored?.delete(r.key);
     }
-    for (const key of stored?.keys() ?? []) s.remove.run(clientId, key);
+    for (const [key, old] of stored ?? []) {
+      s.remove.run(clientId, key);
+      tallyReminder(raw, old, -1);
+    }
+    const was = marked.get(clientId);
     if (cadenceDue === null) {
       // A deleted client: no reminders, and not a client anyone is to cover.
-      if (marked.has(clientId)) s.unmark.run(clientId);
+      if (was) {
+        s.unmark.run(clientId);
+        tallyCover(raw, was, -1);
+      }
       continue;
     }
     // Sorted by due date: the first is the earliest.
     const next: Mark = { next_due: reminders[0]?.dueDate ?? null, tier, manager_id: managerId, cadence_due: cadenceDue };
-    const old = marked.get(clientId);
     if (
-      !old ||
-      old.next_due !== next.next_due ||
-      old.tier !== next.tier ||
-      old.manager_id !== next.manager_id ||
-      old.cadence_due !== next.cadence_due
+      !was ||
+      was.next_due !== next.next_due ||
+      was.tier !== next.tier ||
+      was.manager_id !== next.manager_id ||
+      was.cadence_due !== next.cadence_due
     ) {
       s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
+      if (!was || was.tier !== next.tier || was.manager_id !== next.manager_id || was.cadence_due !== next.cadence_due) {
+        if (was) tallyCover(raw, was, -1);
+        tallyCover(raw, next, 1);
+      }
     }
   }
   return due.size;
@@ -548,6 +562,7 @@ export async function refreshDue(store: Store, policy: DuePolicy, today: string,
     await store.db.transaction().execute(() => Promise.resolve(writeState.run(PASS_STATE, finished)));
   }
   await run(missing, '', false);
+  await store.db.transaction().execute(() => Promise.resolve(sweepTallies(raw)));
   job?.progress(done, Math.max(done, total));
   return done;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type Settings, type Staff } from '../../src-shared/contract';
 import type {
@@ -221,7 +221,8 @@ export async function worklist(
 
 /**
  * How many items each group holds, and the open large outflows (the urgent ones), under the same scope and filters:
- * counts over the (due_date, urgency) index, the newest urgent item by its due date.
+ * sums over the tallies kept with the stored reminders (reminders/tallies.ts), a few thousand rows for the branch;
+ * the newest urgent item from the reminders' own index.
  */
 export async function worklistCounts(
   db: Kysely<Database>,
@@ -231,25 +232,20 @@ export async function worklistCounts(
   settings: Pick<Settings, 'longOverdueDays'>,
 ): Promise<WorklistCounts> {
   const since = longOverdueSince(today, settings);
-  const row = await scoped(db.selectFrom('due_reminders as r'), staff, filters)
-    .select((eb) => [
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w.and([w('r.due_date', '>', today), w('r.urgency', '>', URGENT_RANK)]))
-        .as('upcoming'),
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w.or([w('r.due_date', '=', today), w.and([w('r.due_date', '>', today), w('r.urgency', '=', URGENT_RANK)])]))
-        .as('today'),
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w.and([w('r.due_date', '<', today), w('r.urgency', '=', CADENCE_RANK), w('r.due_date', '<', since)]))
-        .as('long_overdue'),
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w.and([w('r.due_date', '<', today), w.or([w('r.urgency', '<', CADENCE_RANK), w('r.due_date', '>=', since)])]))
-        .as('overdue'),
-      eb.fn.countAll<number>().filterWhere('r.urgency', '=', URGENT_RANK).as('urgent'),
+  const managerId = seesWholeBranch(staff) ? filters.managerId : staff.id;
+  let tally = db.selectFrom('due_tally as r');
+  if (managerId) tally = tally.where('r.manager_id', '=', managerId);
+  if (filters.kind) tally = tally.where('r.kind', '=', filters.kind);
+  if (filters.tier) tally = tally.where('r.tier', '=', filters.tier);
+  // Each group's rule (inGroup above) as a condition on a tally row; the values are bound, never spliced.
+  const sum = (when: RawBuilder<unknown>) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN r.n ELSE 0 END), 0)`;
+  const row = await tally
+    .select([
+      sum(sql`r.due_date > ${today} AND r.urgency > ${URGENT_RANK}`).as('upcoming'),
+      sum(sql`r.due_date = ${today} OR (r.due_date > ${today} AND r.urgency = ${URGENT_RANK})`).as('today'),
+      sum(sql`r.due_date < ${today} AND r.urgency = ${CADENCE_RANK} AND r.due_date < ${since}`).as('long_overdue'),
+      sum(sql`r.due_date < ${today} AND (r.urgency < ${CADENCE_RANK} OR r.due_date >= ${since})`).as('overdue'),
+      sum(sql`r.urgency = ${URGENT_RANK}`).as('urgent'),
     ])
     .executeTakeFirstOrThrow();
   const latest = await scoped(db.selectFrom('due_reminders as r'), staff, filters)

@@ -22,17 +22,23 @@ export function monthsOf(from: string, to: string): string[] {
  * how many are covered — contacted within their cadence, so their cadence falls due after today.
  */
 async function coverage(db: Kysely<Database>, today: string, managerId?: string) {
+  // From the tally kept with `client_due` (reminders/tallies.ts): a few thousand rows, not every client.
   let q = db
-    .selectFrom('client_due')
+    .selectFrom('cover_tally')
     .select((eb) => [
       'tier',
       'manager_id',
-      eb.fn.countAll<number>().as('clients'),
-      eb.fn.countAll<number>().filterWhere('cadence_due', '>', today).as('covered'),
+      eb.fn.sum<number>('n').as('clients'),
+      sql<number>`coalesce(sum(CASE WHEN cadence_due > ${today} THEN n ELSE 0 END), 0)`.as('covered'),
     ])
     .groupBy(['tier', 'manager_id']);
   if (managerId) q = q.where('manager_id', '=', managerId);
-  return (await q.execute()).map((r) => ({ ...r, clients: Number(r.clients), covered: Number(r.covered) }));
+  return (await q.execute()).map((r) => ({
+    tier: r.tier,
+    manager_id: r.manager_id === '' ? null : r.manager_id,
+    clients: Number(r.clients),
+    covered: Number(r.covered),
+  }));
 }
 
 function byTier(rows: { tier: string; clients: number; covered: number }[]) {
@@ -134,13 +140,15 @@ export async function clientsReport(
     .execute();
   // Overdue as the worklist's "overdue" group counts it (the long-overdue cadence folded apart): the list it opens.
   const since = addDays(today, -settings.longOverdueDays);
-  const overdue = await db
-    .selectFrom('due_reminders')
-    .select((eb) => ['manager_id', eb.fn.countAll<number>().as('n')])
-    .where('due_date', '<', today)
-    .where((eb) => eb.or([eb('urgency', '<', CADENCE_RANK), eb('due_date', '>=', since)]))
-    .groupBy('manager_id')
-    .execute();
+  const overdue = (
+    await db
+      .selectFrom('due_tally')
+      .select((eb) => ['manager_id', eb.fn.sum<number>('n').as('n')])
+      .where('due_date', '<', today)
+      .where((eb) => eb.or([eb('urgency', '<', CADENCE_RANK), eb('due_date', '>=', since)]))
+      .groupBy('manager_id')
+      .execute()
+  ).map((o) => ({ manager_id: o.manager_id === '' ? null : o.manager_id, n: o.n }));
   const staff = await db.selectFrom('staff').select(['id', 'display_name']).where('deleted_hlc', 'is', null).execute();
   const names = new Map(staff.map((s) => [s.id, s.display_name]));
   const doneBy = new Map(done.map((d) => [d.staff_id, Number(d.n)]));

@@ -37,6 +37,8 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   work_calendar: WorkCalendarTable;
   tier_months: TierMonthsTable;
+  due_tally: DueTallyTable;
+  cover_tally: CoverTallyTable;
   tier_moves: TierMovesTable;
 }
 
@@ -525,4 +527,22 @@ export interface TierMovesTable {
   to_tier: string;
   /** +1 up (towards VIP), -1 down. */
   direction: number;
+}
+
+/** Derived on this device: how many open reminders per manager ('' none), tier, kind, rank and due day. */
+export interface DueTallyTable {
+  manager_id: string;
+  tier: string;
+  kind: string;
+  urgency: number;
+  due_date: string;
+  n: number;
+}
+
+/** Derived on this device: how many computed clients per tier, manager ('' none) and day their cadence falls due. */
+export interface CoverTallyTable {
+  tier: string;
+  manager_id: string;
+  cadence_due: string;
+  n: number;
 }

@@ -113,5 +113,8 @@ describe('demo surveys', () => {
     await removeDemoData(t.store, t.clock, { staffId: null, staffLogin: 'test', method: 'demo.remove' });
     expect(count('SELECT count(*) AS n FROM survey_responses')).toBe(0);
     expect(count("SELECT count(*) AS n FROM due_reminders WHERE kind LIKE 'survey%'")).toBe(0);
+    // The worklist's tallies went with the rows they counted.
+    expect(count('SELECT coalesce(sum(n), 0) AS n FROM due_tally')).toBe(count('SELECT count(*) AS n FROM due_reminders'));
+    expect(count('SELECT coalesce(sum(n), 0) AS n FROM cover_tally')).toBe(count('SELECT count(*) AS n FROM client_due'));
   }, 60_000);
 });

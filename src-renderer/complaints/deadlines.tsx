@@ -23,7 +23,8 @@ export function useComplaintDeadlines() {
   return useQuery({ ...deadlinesQuery, enabled: mayCall(staff, 'complaints.deadlines'), refetchInterval: 60_000, staleTime: 30_000 });
 }
 
-function daysText(t: ReturnType<typeof useT>, c: ComplaintSummary): string {
+/** Days left to a case's decision, or days past it, in words. */
+export function daysText(t: ReturnType<typeof useT>, c: ComplaintSummary): string {
   if (c.daysLeft === null) return '';
   return c.daysLeft < 0 ? t('complaints.days_over', { days: -c.daysLeft }) : t('complaints.days_left', { days: c.daysLeft });
 }

@@ -8,7 +8,7 @@ import { useSession } from '../auth/hooks';
 import { TierBadge } from '../clients/badges';
 import { clientListHref } from '../clients/list/filters';
 import { rememberSearch } from '../clients/search-memory';
-import { useComplaintDeadlines } from '../complaints/deadlines';
+import { daysText, useComplaintDeadlines } from '../complaints/deadlines';
 import { DEADLINE_COLORS } from '../complaints/labels';
 import { errorMessage } from '../i18n/errors';
 import { useFormats } from '../i18n/formats';
@@ -211,29 +211,11 @@ function MyBook() {
 /** A complaint officer's cases, the nearest deadline first. */
 function MyCases() {
   const t = useT();
-  const formats = useFormats();
   const cases = useQuery({ ...methodQuery('complaints.list', { view: 'mine', limit: 12 }), staleTime: 30_000 });
-  const deadlines = useComplaintDeadlines();
   const rows = cases.data?.cases ?? [];
   return (
     <Section title={t('home.my_cases')} testId="home-my-cases">
-      {deadlines.data && (
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Figure
-            testId="home-cases-overdue"
-            label={t('home.cases_overdue')}
-            value={formats.count(deadlines.data.overdue)}
-            alert={deadlines.data.overdue > 0}
-            href={`${hrefOf('complaints')}?view=overdue`}
-          />
-          <Figure
-            testId="home-cases-near"
-            label={t('home.cases_near')}
-            value={formats.count(deadlines.data.near)}
-            href={`${hrefOf('complaints')}?view=near`}
-          />
-        </SimpleGrid>
-      )}
+      <CaseFigures prefix="home-cases" />
       {cases.isPending ? (
         <Loader size="sm" />
       ) : rows.length === 0 ? (
@@ -253,9 +235,7 @@ function MyCases() {
                   <Table.Td w={160} ta="right">
                     {c.daysLeft !== null && (
                       <Badge color={c.deadline ? DEADLINE_COLORS[c.deadline] : 'gray'} variant="light">
-                        {c.daysLeft < 0
-                          ? t('complaints.days_over', { days: -c.daysLeft })
-                          : t('complaints.days_left', { days: c.daysLeft })}
+                        {daysText(t, c)}
                       </Badge>
                     )}
                   </Table.Td>
@@ -266,6 +246,32 @@ function MyCases() {
         </Paper>
       )}
     </Section>
+  );
+}
+
+/** The cases past and near their deadline, each opening the complaints list's view of them. */
+function CaseFigures({ prefix }: { prefix: string }) {
+  const t = useT();
+  const formats = useFormats();
+  const deadlines = useComplaintDeadlines();
+  const d = deadlines.data;
+  if (!d) return null;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }}>
+      <Figure
+        testId={`${prefix}-overdue`}
+        label={t('home.cases_overdue')}
+        value={formats.count(d.overdue)}
+        alert={d.overdue > 0}
+        href={`${hrefOf('complaints')}?view=overdue`}
+      />
+      <Figure
+        testId={`${prefix}-near`}
+        label={t('home.cases_near')}
+        value={formats.count(d.near)}
+        href={`${hrefOf('complaints')}?view=near`}
+      />
+    </SimpleGrid>
   );
 }
 
@@ -318,30 +324,12 @@ function ComingEvents() {
 /** The branch manager's figures: the clients report of the last twelve months, and the complaints to decide. */
 function BranchFigures() {
   const t = useT();
-  const formats = useFormats();
   const { staff } = useSession();
   const { today } = useWorkstationDay();
   const report = useClientsReport(presetPeriod('last_12_months', today));
-  const deadlines = useComplaintDeadlines();
   return (
     <Section title={t('home.branch')} testId="home-branch">
-      {mayCall(staff, 'complaints.deadlines') && deadlines.data && (
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Figure
-            testId="home-branch-cases-overdue"
-            label={t('home.cases_overdue')}
-            value={formats.count(deadlines.data.overdue)}
-            alert={deadlines.data.overdue > 0}
-            href={`${hrefOf('complaints')}?view=overdue`}
-          />
-          <Figure
-            testId="home-branch-cases-near"
-            label={t('home.cases_near')}
-            value={formats.count(deadlines.data.near)}
-            href={`${hrefOf('complaints')}?view=near`}
-          />
-        </SimpleGrid>
-      )}
+      {mayCall(staff, 'complaints.deadlines') && <CaseFigures prefix="home-branch-cases" />}
       {report.isError && (
         <Alert color="red" variant="light">
           {errorMessage(t, report.error)}

@@ -5,14 +5,18 @@ import { benchClients } from './clients';
 import { benchComplaints } from './complaints';
 import { crashHarness } from './crash';
 import { benchEvents } from './events';
+import { benchReports } from './reports';
 import { benchSurveys } from './surveys';
 import { benchSync } from './sync';
+import { benchWorklist } from './worklist';
 
 // `npm run bench -- clients [--clients 200000] [--seed 1] [--queries 300] [--json]`
 // `npm run bench -- sync [--clients 100000] [--push 100000] [--runs 50] [--json]`: prints figures, never asserts.
 // `npm run bench -- complaints [--complaints 50000] [--queries 300] [--json]`: list, report and intake times.
 // `npm run bench -- events [--clients 200000] [--queries 300] [--json]`: segment count, door search and accept times.
 // `npm run bench -- surveys [--responses 200000] [--clients 20000] [--queries 300] [--json]`: entry and report times.
+// `npm run bench -- worklist [--clients 200000] [--queries 300] [--json]`: reminders from nothing, one client, home screen.
+// `npm run bench -- reports [--clients 200000] [--json]`: the clients report for the last 12 months.
 // `npm run bench -- crash [--runs 200] [--seed 1] [--json]`: kills a writer at random moments, checks after each.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -74,6 +78,21 @@ if (which === 'clients') {
     workDir: values['work-dir'],
     log,
   });
+} else if (which === 'worklist') {
+  result = await benchWorklist({
+    clients: Number(values.clients ?? 200_000),
+    seed: Number(values.seed),
+    queries: Number(values.queries),
+    workDir: values['work-dir'],
+    log,
+  });
+} else if (which === 'reports') {
+  result = await benchReports({
+    clients: Number(values.clients ?? 200_000),
+    seed: Number(values.seed),
+    workDir: values['work-dir'],
+    log,
+  });
 } else if (which === 'crash') {
   result = await crashHarness({
     runs: Number(values.runs ?? 200),
@@ -83,7 +102,7 @@ if (which === 'clients') {
     log,
   });
 } else {
-  console.error(`unknown benchmark: ${which} (available: clients, sync, complaints, events, surveys, crash)`);
+  console.error(`unknown benchmark: ${which} (available: clients, sync, complaints, events, surveys, worklist, reports, crash)`);
   process.exit(2);
 }
 console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

@@ -181,7 +181,9 @@ describe('a salon from its guest list to its review', () => {
     await door.getByTestId('walkin-save').click();
     await expect.poll(() => door.getByTestId('checkin-arrived').textContent()).toBe('3');
     expect(await door.getByTestId('checkin-expected').textContent()).toBe('20');
-    const prospect = withHostStore(host, (raw) => raw.prepare("SELECT lifecycle, demo FROM clients WHERE name = '周杰'").get());
+    const prospect = withHostStore(host, (raw) =>
+      raw.prepare("SELECT lifecycle, demo FROM clients WHERE name = '周杰' AND mobile_tail = '9999'").get(),
+    );
     expect(prospect).toEqual({ lifecycle: 'prospect', demo: 1 });
     await door.context().close();
   });

@@ -12,7 +12,10 @@ import { CONTACT_NOTES, GIVEN_FEMALE, GIVEN_MALE, INTERESTS, OCCUPATIONS, PRODUC
 import { Rng, WeightedPicker } from './random';
 
 /** Where generated rows go: the bulk writer, or a batch bound for the writing thread (see seed/worker.ts). */
-export type SeedSink = Pick<ClientBulkWriter, 'monthly' | 'assessment' | 'holding' | 'deposit' | 'contact' | 'referral' | 'points'> & {
+export type SeedSink = Pick<
+  ClientBulkWriter,
+  'monthly' | 'assessment' | 'holding' | 'deposit' | 'largeTransaction' | 'contact' | 'referral' | 'points'
+> & {
   client(m: ClientMaster, d: ClientDerived): void;
 };
 
@@ -329,6 +332,24 @@ export function generateClient(
       rate: rng.pick(RATES),
       startDate: isoDate(start),
       maturityDate: isoDate(maturity),
+    });
+  }
+  // Large transactions head office reports (002): a wealthy client's money moving. A few VIPs moved ¥500,000 or more
+  // out since yesterday morning — the urgent call within 24 hours (possible telecom fraud) — others earlier, or in.
+  if (tier === 'vip' && rng.chance(0.08)) {
+    const recent = rng.chance(0.35);
+    const daysBack = recent ? rng.int(0, 1) : rng.int(3, 300);
+    const at = Math.min(todayMs, midnight - daysBack * DAY + 9 * HOUR + rng.int(0, 8 * 60) * 60_000);
+    const out = recent || rng.chance(0.5);
+    w.largeTransaction({
+      id: nextId(),
+      clientId: id,
+      at: new Date(at).toISOString(),
+      amountFen: rng.int(50, 300) * 1_000_000,
+      direction: out ? 'out' : 'in',
+      channel: rng.pick(['网银', '手机银行', '柜面']),
+      counterparty: out ? rng.pick(['个人账户', '证券公司', '外地某公司']) : null,
+      description: null,
     });
   }
   for (const c of contacts) {

@@ -94,6 +94,9 @@ export function applyCalls(writer: ClientBulkWriter, calls: SeedCall[]): void {
       case 'deposit':
         writer.deposit(call[1]);
         break;
+      case 'largeTransaction':
+        writer.largeTransaction(call[1]);
+        break;
       case 'contact':
         writer.contact(call[1]);
         break;

@@ -42,6 +42,7 @@ const SEEDED_TABLES = [
   'client_monthly_assets',
   'holdings',
   'term_deposits',
+  'large_transactions',
   'risk_assessments',
   'contacts',
   'points_ledger',

@@ -24,6 +24,7 @@ export function recordingSink(calls: SeedCall[], keys: ClientKeyMaker): SeedSink
     assessment: (...args) => calls.push(['assessment', ...args]),
     holding: (...args) => calls.push(['holding', ...args]),
     deposit: (...args) => calls.push(['deposit', ...args]),
+    largeTransaction: (...args) => calls.push(['largeTransaction', ...args]),
     contact: (...args) => calls.push(['contact', ...args]),
     referral: (...args) => calls.push(['referral', ...args]),
     points: (...args) => calls.push(['points', ...args]),

@@ -21,8 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('cadence_due', 'text', (c) => c.notNull())
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
-  await db.schema.createIndex('client_due_next').on('client_due').columns(['next_due', 'client_id']).execute();
-  await db.schema.createIndex('client_due_cover').on('client_due').columns(['tier', 'manager_id', 'cadence_due']).execute();
+  // Read by client id only (the list's filters): the counts come from the tallies below, so no other index to keep.
 
   await db.schema
     .createTable('due_reminders')
@@ -50,9 +49,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('due_reminders')
     .columns(['manager_id', 'urgency', 'due_date', 'client_id', 'reminder_key'])
     .execute();
-  // The counts per group, and per relationship manager (worklist completion), read this index alone.
-  await db.schema.createIndex('due_reminders_due').on('due_reminders').columns(['due_date', 'urgency', 'manager_id']).execute();
   await db.schema.createIndex('due_reminders_kind').on('due_reminders').columns(['kind', 'due_date', 'client_id']).execute();
+
+  // Tallies of the two tables above, kept with them in the same writes (reminders/tallies.ts): the worklist's counts
+  // per group and the coverage figures read a few thousand tally rows instead of every reminder and every client.
+  // A client without a manager tallies under ''.
+  await db.schema
+    .createTable('due_tally')
+    .addColumn('manager_id', 'text', (c) => c.notNull())
+    .addColumn('tier', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('urgency', 'integer', (c) => c.notNull())
+    .addColumn('due_date', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('due_tally_pk', ['manager_id', 'tier', 'kind', 'urgency', 'due_date'])
+    .modifyEnd(sql`WITHOUT ROWID`)
+    .execute();
+  await db.schema
+    .createTable('cover_tally')
+    .addColumn('tier', 'text', (c) => c.notNull())
+    .addColumn('manager_id', 'text', (c) => c.notNull())
+    .addColumn('cadence_due', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('cover_tally_pk', ['tier', 'manager_id', 'cadence_due'])
+    .modifyEnd(sql`WITHOUT ROWID`)
+    .execute();
 
   // Derived and local too: the branch's tier figures by month (clients and assets under management per tier as the
   // tiers stood that month) and who moved tier from one month to the next, rebuilt from the monthly balances when
