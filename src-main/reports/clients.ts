@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClientsReport, ManagerFigures, MyFigures, Settings, Staff } from '../../src-shared/contract';
 import { addDays, addMonths, parseCalendarDate } from '../../src-shared/domain/calendar-date';
+import { wallTimeToMs } from '../../src-shared/domain/clock';
 import { CADENCE_RANK } from '../../src-shared/domain/worklist';
 import { LIFECYCLES, type Lifecycle } from '../../src-shared/domain/lifecycle';
 import { TIERS, type Tier } from '../../src-shared/domain/tier';
@@ -56,7 +57,7 @@ function byTier(rows: { tier: string; clients: number; covered: number }[]) {
  */
 export async function clientsReport(
   db: Kysely<Database>,
-  settings: Pick<Settings, 'churnInactiveMonths' | 'longOverdueDays'>,
+  settings: Pick<Settings, 'churnInactiveMonths' | 'longOverdueDays' | 'timeZone'>,
   today: string,
   period: { from: string; to: string },
 ): Promise<ClientsReport> {
@@ -111,13 +112,15 @@ export async function clientsReport(
     .where('deleted_hlc', 'is', null)
     .groupBy('lifecycle')
     .execute();
-  const periodEnd = `${period.to}T23:59:59.999Z`;
-  const periodStart = `${period.from}T00:00:00.000Z`;
+  // Actions carry an instant (UTC): the period's days run from the branch's midnight to its next.
+  const instant = (day: string) => new Date(wallTimeToMs(`${day} 00:00`, settings.timeZone) ?? Date.parse(day)).toISOString();
+  const periodStart = instant(period.from);
+  const periodEnd = instant(addDays(period.to, 1));
   const winBackDone = await db
     .selectFrom('reminder_actions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('at', '>=', periodStart)
-    .where('at', '<=', periodEnd)
+    .where('at', '<', periodEnd)
     .where('action', '=', 'done')
     .where('reminder_key', 'like', 'win_back:%')
     .where('deleted_hlc', 'is', null)
@@ -133,7 +136,7 @@ export async function clientsReport(
     .selectFrom('reminder_actions')
     .select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')])
     .where('at', '>=', periodStart)
-    .where('at', '<=', periodEnd)
+    .where('at', '<', periodEnd)
     .where('action', '=', 'done')
     .where('deleted_hlc', 'is', null)
     .groupBy('staff_id')

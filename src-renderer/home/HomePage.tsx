@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import type { WorklistCounts } from '../../src-shared/contract';
 import { presetPeriod } from '../../src-shared/domain/periods';
 import { methodQuery } from '../api/query';
 import { mayCall } from '../auth/access';
@@ -83,6 +84,11 @@ function CounterSearch() {
   );
 }
 
+/** Every open item of a count: the groups' sum (a call back raised today is due tomorrow, among the upcoming). */
+function openItems(c: WorklistCounts): number {
+  return c.overdue + c.today + c.upcoming + c.long_overdue;
+}
+
 /** Today's items of the staff member's own scope: the counts per group, and the most urgent items first. */
 function MyDay() {
   const t = useT();
@@ -108,7 +114,7 @@ function MyDay() {
           label={t('home.urgent')}
           value={c ? formats.count(c.urgent) : '…'}
           alert={(c?.urgent ?? 0) > 0}
-          href={worklistHref({ group: 'today', kind: 'large_outflow' })}
+          href={worklistHref({ kind: 'large_outflow' })}
         />
         <Figure
           testId="home-today"
@@ -131,7 +137,7 @@ function MyDay() {
         <Figure
           testId="home-callbacks"
           label={t('home.callbacks')}
-          value={callbacks.data ? formats.count(callbacks.data.overdue + callbacks.data.today) : '…'}
+          value={callbacks.data ? formats.count(openItems(callbacks.data)) : '…'}
           hint={t('home.callbacks_hint')}
           href={worklistHref({ kind: 'survey_follow_up' })}
         />
