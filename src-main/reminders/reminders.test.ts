@@ -224,6 +224,7 @@ describe('the worklist over a demo archive', () => {
       long_overdue: sql(`urgency = 3 AND due_date < '${since}'`),
       overdue: sql(`due_date < '${today}' AND (urgency < 3 OR due_date >= '${since}')`),
       urgent: sql(`kind = 'large_outflow'`),
+      urgentOverdue: sql(`kind = 'large_outflow' AND due_date < '${today}'`),
     });
     let total = 0;
     for (const group of WORKLIST_GROUPS) {

@@ -246,6 +246,7 @@ export async function worklistCounts(
       sum(sql`r.due_date < ${today} AND r.urgency = ${CADENCE_RANK} AND r.due_date < ${since}`).as('long_overdue'),
       sum(sql`r.due_date < ${today} AND (r.urgency < ${CADENCE_RANK} OR r.due_date >= ${since})`).as('overdue'),
       sum(sql`r.urgency = ${URGENT_RANK}`).as('urgent'),
+      sum(sql`r.urgency = ${URGENT_RANK} AND r.due_date < ${today}`).as('urgent_overdue'),
     ])
     .executeTakeFirstOrThrow();
   const latest = await scoped(db.selectFrom('due_reminders as r'), staff, filters)
@@ -263,6 +264,7 @@ export async function worklistCounts(
     upcoming: Number(row.upcoming),
     long_overdue: Number(row.long_overdue),
     urgent: Number(row.urgent),
+    urgentOverdue: Number(row.urgent_overdue),
     latestUrgent: latest
       ? { clientId: latest.client_id, clientName: latest.name, key: latest.reminder_key, kind: latest.kind as ReminderKind }
       : null,

@@ -82,8 +82,10 @@ export function WorklistPage() {
   const scope = useMemo(() => ({ ...asked, group: undefined }), [asked]);
   const counts = useWorklistCounts(scope);
   const c = counts.data;
-  // Unless a group is asked for, the first that has items (overdue before today before upcoming).
-  const group: WorklistGroup | null = askedGroup ?? (c ? (WORKLIST_GROUPS.find((g) => c[g] > 0) ?? 'today') : null);
+  // Unless a group is asked for: the one an urgent item heads, else the first that has items (overdue, today, upcoming).
+  const group: WorklistGroup | null =
+    askedGroup ??
+    (c ? (c.urgentOverdue > 0 ? 'overdue' : c.urgent > 0 ? 'today' : (WORKLIST_GROUPS.find((g) => c[g] > 0) ?? 'today')) : null);
   const seesBranch = mayCall(staff, 'staff.list');
   const staffList = useStaffList();
   // A group chosen stays; a group picked for the staff member is picked again under new filters.

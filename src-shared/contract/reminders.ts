@@ -59,6 +59,8 @@ export const worklistCountsSchema = z.object({
   long_overdue: z.number().int(),
   /** The open large outflows: the items to act on within 24 hours. */
   urgent: z.number().int(),
+  /** Of those, the ones past their day (at the head of the overdue group; the others head today's). */
+  urgentOverdue: z.number().int(),
   /** The newest of those, for the notification that one arrived. */
   latestUrgent: z.object({ clientId: z.string(), clientName: z.string(), key: z.string(), kind: z.enum(REMINDER_KINDS) }).nullable(),
 });
