@@ -15,6 +15,7 @@ export class DailyReminders {
   private timer: NodeJS.Timeout | null = null;
   private lastDay: string | null = null;
   private cancel: AbortController | null = null;
+  private figures: Promise<boolean> | null = null;
   /** How far the running pass is (the worklist shows it), or null when none runs. */
   progress: { done: number; total: number } | null = null;
   /** Told of the pass's progress too (the browser host prints it). */
@@ -46,15 +47,21 @@ export class DailyReminders {
   /** Resolves once no pass is running. */
   async settled(): Promise<void> {
     await this.running?.catch(() => undefined);
+    await this.figures?.catch(() => undefined);
   }
 
   /**
    * Rebuilds the branch's tier figures by month when the balances changed (after the pass, and after a sync that
    * brought changes): a few seconds at 200,000 clients, only when something changed.
    */
-  async refreshFigures(): Promise<boolean> {
+  refreshFigures(): Promise<boolean> {
+    // One rebuild at a time: a sync ending while the pass rebuilds joins it.
+    if (this.figures) return this.figures;
     const { app } = this;
-    return refreshTierMonths(app.store, app.settings, todayOf(app));
+    this.figures = refreshTierMonths(app.store, app.settings, todayOf(app)).finally(() => {
+      this.figures = null;
+    });
+    return this.figures;
   }
 
   /** Runs the pass (or joins the one running); resolves to the number of clients computed. */
