@@ -480,18 +480,12 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, 
     }
     // Sorted by due date: the first is the earliest.
     const next: Mark = { next_due: reminders[0]?.dueDate ?? null, tier, manager_id: managerId, cadence_due: cadenceDue };
-    if (
-      !was ||
-      was.next_due !== next.next_due ||
-      was.tier !== next.tier ||
-      was.manager_id !== next.manager_id ||
-      was.cadence_due !== next.cadence_due
-    ) {
-      s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
-      if (!was || was.tier !== next.tier || was.manager_id !== next.manager_id || was.cadence_due !== next.cadence_due) {
-        if (was) tallyCover(raw, was, -1);
-        tallyCover(raw, next, 1);
-      }
+    // What the coverage tally counts (tier, manager, cadence day) moved, or only the earliest due date did.
+    const coverMoved = !was || was.tier !== next.tier || was.manager_id !== next.manager_id || was.cadence_due !== next.cadence_due;
+    if (coverMoved || was.next_due !== next.next_due) s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
+    if (coverMoved) {
+      if (was) tallyCover(raw, was, -1);
+      tallyCover(raw, next, 1);
     }
   }
   return due.size;

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type Settings, type Staff } from '../../src-shared/contract';
 import type {
@@ -12,7 +12,7 @@ import type {
 import type { Clock } from '../../src-shared/domain/clock';
 import { addDays } from '../../src-shared/domain/calendar-date';
 import { cadenceDaysOf, isOverdue, type Reminder, type ReminderKind, type ReminderPolicy } from '../../src-shared/domain/reminders';
-import { CADENCE_RANK, groupOf, URGENT_RANK, missedCadences, type WorklistGroup } from '../../src-shared/domain/worklist';
+import { CADENCE_RANK, groupOf, URGENT_RANK, WORKLIST_GROUPS, missedCadences, type WorklistGroup } from '../../src-shared/domain/worklist';
 import type { Tier } from '../../src-shared/domain/tier';
 import type { RawDb } from '../store/open';
 import type { Database } from '../store/schema';
@@ -111,36 +111,43 @@ export function seesWholeBranch(staff: Staff): boolean {
   return staff.roles.includes('manager') || staff.roles.includes('admin');
 }
 
-type WorklistQuery = SelectQueryBuilder<Database & { r: Database['due_reminders'] }, 'r', object>;
-
-/** The scope (whose clients) and filters of a worklist call, as WHERE clauses on the stored reminders. */
-function scoped(q: WorklistQuery, staff: Staff, filters: WorklistFilters): WorklistQuery {
-  let out = q;
+/**
+ * The scope (whose clients) and filters of a worklist call, as conditions on a row aliased `r` — a stored reminder
+ * or a tally of them (reminders/tallies.ts): both carry the manager, the tier and the kind.
+ */
+function scope(staff: Staff, filters: WorklistFilters): RawBuilder<SqlBool>[] {
   const managerId = seesWholeBranch(staff) ? filters.managerId : staff.id;
-  if (managerId) out = out.where('r.manager_id', '=', managerId);
-  if (filters.kind) out = out.where('r.kind', '=', filters.kind);
-  if (filters.tier) out = out.where('r.tier', '=', filters.tier);
-  return out;
+  return [
+    ...(managerId ? [sql<SqlBool>`r.manager_id = ${managerId}`] : []),
+    ...(filters.kind ? [sql<SqlBool>`r.kind = ${filters.kind}`] : []),
+    ...(filters.tier ? [sql<SqlBool>`r.tier = ${filters.tier}`] : []),
+  ];
 }
 
 /** The day before which a cadence item is long overdue (folded into one line per client). */
-function longOverdueSince(today: string, settings: Pick<Settings, 'longOverdueDays'>): string {
+export function longOverdueSince(today: string, settings: Pick<Settings, 'longOverdueDays'>): string {
   return addDays(today, -settings.longOverdueDays);
 }
 
-function inGroup(q: WorklistQuery, group: WorklistGroup, today: string, since: string): WorklistQuery {
+/**
+ * Each group's rule (`groupOf`, domain/worklist.ts) in SQL, on a row aliased `r` of the stored reminders or their
+ * tally: the one definition the worklist's pages, its counts and the report's overdue per manager all read.
+ */
+export function inGroupSql(group: WorklistGroup, today: string, since: string): RawBuilder<SqlBool> {
   switch (group) {
     case 'upcoming':
-      return q.where('r.due_date', '>', today).where('r.urgency', '>', URGENT_RANK);
+      return sql`(r.due_date > ${today} AND r.urgency > ${URGENT_RANK})`;
     case 'today':
-      return q.where((eb) =>
-        eb.or([eb('r.due_date', '=', today), eb.and([eb('r.due_date', '>', today), eb('r.urgency', '=', URGENT_RANK)])]),
-      );
+      return sql`(r.due_date = ${today} OR (r.due_date > ${today} AND r.urgency = ${URGENT_RANK}))`;
     case 'long_overdue':
-      return q.where('r.urgency', '=', CADENCE_RANK).where('r.due_date', '<', since);
+      return sql`(r.due_date < ${since} AND r.urgency = ${CADENCE_RANK})`;
     case 'overdue':
-      return q.where('r.due_date', '<', today).where((eb) => eb.or([eb('r.urgency', '<', CADENCE_RANK), eb('r.due_date', '>=', since)]));
+      return sql`(r.due_date < ${today} AND (r.urgency < ${CADENCE_RANK} OR r.due_date >= ${since}))`;
   }
+}
+
+function where<Q extends { where(condition: RawBuilder<SqlBool>): Q }>(q: Q, conditions: RawBuilder<SqlBool>[]): Q {
+  return conditions.reduce((out, c) => out.where(c), q);
 }
 
 /**
@@ -156,8 +163,10 @@ export async function worklist(
   settings: Pick<Settings, 'longOverdueDays'> & ReminderPolicy,
 ): Promise<{ rows: WorklistRow[]; nextCursor: WorklistCursor | null }> {
   const since = longOverdueSince(today, settings);
-  let q = scoped(db.selectFrom('due_reminders as r'), staff, input);
-  if (input.group) q = inGroup(q, input.group, today, since);
+  let q = where(db.selectFrom('due_reminders as r'), [
+    ...scope(staff, input),
+    ...(input.group ? [inGroupSql(input.group, today, since)] : []),
+  ]);
   const after = input.after;
   if (after) {
     q = q.where((eb) =>
@@ -232,24 +241,16 @@ export async function worklistCounts(
   settings: Pick<Settings, 'longOverdueDays'>,
 ): Promise<WorklistCounts> {
   const since = longOverdueSince(today, settings);
-  const managerId = seesWholeBranch(staff) ? filters.managerId : staff.id;
-  let tally = db.selectFrom('due_tally as r');
-  if (managerId) tally = tally.where('r.manager_id', '=', managerId);
-  if (filters.kind) tally = tally.where('r.kind', '=', filters.kind);
-  if (filters.tier) tally = tally.where('r.tier', '=', filters.tier);
-  // Each group's rule (inGroup above) as a condition on a tally row; the values are bound, never spliced.
-  const sum = (when: RawBuilder<unknown>) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN r.n ELSE 0 END), 0)`;
-  const row = await tally
+  // Sums over tally rows, each group by its one rule; the values are bound, never spliced.
+  const sum = (when: RawBuilder<SqlBool>) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN r.n ELSE 0 END), 0)`;
+  const row = await where(db.selectFrom('due_tally as r'), scope(staff, filters))
     .select([
-      sum(sql`r.due_date > ${today} AND r.urgency > ${URGENT_RANK}`).as('upcoming'),
-      sum(sql`r.due_date = ${today} OR (r.due_date > ${today} AND r.urgency = ${URGENT_RANK})`).as('today'),
-      sum(sql`r.due_date < ${today} AND r.urgency = ${CADENCE_RANK} AND r.due_date < ${since}`).as('long_overdue'),
-      sum(sql`r.due_date < ${today} AND (r.urgency < ${CADENCE_RANK} OR r.due_date >= ${since})`).as('overdue'),
+      ...WORKLIST_GROUPS.map((g) => sum(inGroupSql(g, today, since)).as(g)),
       sum(sql`r.urgency = ${URGENT_RANK}`).as('urgent'),
       sum(sql`r.urgency = ${URGENT_RANK} AND r.due_date < ${today}`).as('urgent_overdue'),
     ])
     .executeTakeFirstOrThrow();
-  const latest = await scoped(db.selectFrom('due_reminders as r'), staff, filters)
+  const latest = await where(db.selectFrom('due_reminders as r'), scope(staff, filters))
     .innerJoin('clients as c', 'c.id', 'r.client_id')
     .select(['r.client_id', 'r.reminder_key', 'r.kind', 'c.name'])
     .where('r.urgency', '=', URGENT_RANK)

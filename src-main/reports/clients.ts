@@ -2,11 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { ClientsReport, ManagerFigures, MyFigures, Settings, Staff } from '../../src-shared/contract';
 import { addDays, addMonths, parseCalendarDate } from '../../src-shared/domain/calendar-date';
 import { wallTimeToMs } from '../../src-shared/domain/clock';
-import { CADENCE_RANK } from '../../src-shared/domain/worklist';
 import { LIFECYCLES, type Lifecycle } from '../../src-shared/domain/lifecycle';
 import { TIERS, type Tier } from '../../src-shared/domain/tier';
 import type { Database } from '../store/schema';
 import { tableFile, type Sheet, type TableFormat } from '../exports/table-file';
+import { inGroupSql, longOverdueSince } from '../reminders/service';
 
 /** Cadence-bound tiers: a coverage figure per manager counts these (ordinary clients are served, not managed). */
 const MANAGED_TIERS: readonly Tier[] = ['vip', 'potential'];
@@ -141,15 +141,13 @@ export async function clientsReport(
     .where('deleted_hlc', 'is', null)
     .groupBy('staff_id')
     .execute();
-  // Overdue as the worklist's "overdue" group counts it (the long-overdue cadence folded apart): the list it opens.
-  const since = addDays(today, -settings.longOverdueDays);
+  // Overdue by the worklist's own rule for its "overdue" group (the long-overdue cadence folded apart): the list it opens.
   const overdue = (
     await db
-      .selectFrom('due_tally')
-      .select((eb) => ['manager_id', eb.fn.sum<number>('n').as('n')])
-      .where('due_date', '<', today)
-      .where((eb) => eb.or([eb('urgency', '<', CADENCE_RANK), eb('due_date', '>=', since)]))
-      .groupBy('manager_id')
+      .selectFrom('due_tally as r')
+      .select((eb) => ['r.manager_id', eb.fn.sum<number>('r.n').as('n')])
+      .where(inGroupSql('overdue', today, longOverdueSince(today, settings)))
+      .groupBy('r.manager_id')
       .execute()
   ).map((o) => ({ manager_id: o.manager_id === '' ? null : o.manager_id, n: o.n }));
   const staff = await db.selectFrom('staff').select(['id', 'display_name']).where('deleted_hlc', 'is', null).execute();

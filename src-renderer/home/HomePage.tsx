@@ -116,24 +116,15 @@ function MyDay() {
           alert={(c?.urgent ?? 0) > 0}
           href={worklistHref({ kind: 'large_outflow' })}
         />
-        <Figure
-          testId="home-today"
-          label={t('worklist.group.today')}
-          value={c ? formats.count(c.today) : '…'}
-          href={worklistHref({ group: 'today' })}
-        />
-        <Figure
-          testId="home-overdue"
-          label={t('worklist.group.overdue')}
-          value={c ? formats.count(c.overdue) : '…'}
-          href={worklistHref({ group: 'overdue' })}
-        />
-        <Figure
-          testId="home-upcoming"
-          label={t('worklist.group.upcoming')}
-          value={c ? formats.count(c.upcoming) : '…'}
-          href={worklistHref({ group: 'upcoming' })}
-        />
+        {(['today', 'overdue', 'upcoming'] as const).map((group) => (
+          <Figure
+            key={group}
+            testId={`home-${group}`}
+            label={t(`worklist.group.${group}`)}
+            value={c ? formats.count(c[group]) : '…'}
+            href={worklistHref({ group })}
+          />
+        ))}
         <Figure
           testId="home-callbacks"
           label={t('home.callbacks')}

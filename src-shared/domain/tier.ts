@@ -54,10 +54,12 @@ export function computeTier(monthlyAvg: readonly MonthlyAverage[], policy: TierP
   if (byMonth.size === 0) return 'ordinary';
 
   const latestIndex = Math.max(...byMonth.keys());
-  const latest = byMonth.get(latestIndex) ?? 0;
-  if (latest >= policy.vipMinAvgDailyFen) return 'vip';
+  return tierOf(byMonth.get(latestIndex) ?? 0, byMonth.get(latestIndex - policy.potentialLookbackMonths), policy);
+}
 
-  const earlier = byMonth.get(latestIndex - policy.potentialLookbackMonths);
+/** The rule itself: a month's average, and the average of the month growth is measured from (if reported). */
+function tierOf(latest: number, earlier: number | undefined, policy: TierPolicy): Tier {
+  if (latest >= policy.vipMinAvgDailyFen) return 'vip';
   if (earlier !== undefined && earlier > 0 && latest * 100 >= earlier * (100 + policy.potentialMinGrowthPercent)) return 'potential';
   return 'ordinary';
 }
@@ -86,12 +88,7 @@ export function tierByMonth(
   const out = new Map<string, { tier: Tier; determined: boolean }>();
   for (const [index, { month, fen }] of [...byIndex].sort((a, b) => a[0] - b[0])) {
     const earlier = byIndex.get(index - policy.potentialLookbackMonths)?.fen;
-    const tier: Tier =
-      fen >= policy.vipMinAvgDailyFen
-        ? 'vip'
-        : earlier !== undefined && earlier > 0 && fen * 100 >= earlier * (100 + policy.potentialMinGrowthPercent)
-          ? 'potential'
-          : 'ordinary';
+    const tier = tierOf(fen, earlier, policy);
     out.set(month, { tier, determined: tier === 'vip' || earlier !== undefined });
   }
   return out;
