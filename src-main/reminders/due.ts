@@ -19,7 +19,8 @@ import { isTier } from '../../src-shared/domain/tier';
 import { urgencyOf } from '../../src-shared/domain/worklist';
 import { calendarOf, workingDayOnOrBefore, type WorkCalendar } from '../../src-shared/domain/working-days';
 import type { JobControl } from '../jobs';
-import { sweepTallies, tallyCover, tallyReminder } from './tallies';
+import { BULK_MIN_CLIENTS, deferIndexes, restoreIndexes } from './bulk';
+import { sweepTallies, TallyMoves } from './tallies';
 import { perConnection, type RawDb, type Store } from '../store/open';
 
 /**
@@ -60,9 +61,56 @@ interface ClientRow {
   manager_id: string | null;
 }
 
-const IDS = 'SELECT value FROM json_each(?)';
+/**
+ * Rows come as arrays (`raw(true)`), in the order the statements select them, and become plain objects here: the
+ * driver building an object per row was half the cost of reading 2,000,000 rows a pass.
+ */
+type Nullable = string | null;
+type ClientTuple = [string, string, string, Nullable, Nullable, Nullable, Nullable, Nullable, string, Nullable, Nullable];
 const CLIENT_COLUMNS =
   'c.id, c.tier, c.lifecycle, c.last_activity_date, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc, c.manager_id';
+function clientRows(rows: unknown[]): ClientRow[] {
+  return (rows as ClientTuple[]).map(
+    ([
+      id,
+      tier,
+      lifecycle,
+      last_activity_date,
+      birth_date,
+      id_expiry,
+      risk_assessed_on,
+      first_business_date,
+      created_at,
+      deleted_hlc,
+      manager_id,
+    ]) => ({
+      id,
+      tier,
+      lifecycle,
+      last_activity_date,
+      birth_date,
+      id_expiry,
+      risk_assessed_on,
+      first_business_date,
+      created_at,
+      deleted_hlc,
+      manager_id,
+    }),
+  );
+}
+
+/**
+ * Which clients the statements read: a list of ids (a call, a sync page, the clients never computed), or every id
+ * in a range — the daily pass walks the clients in id order, and a range is one walk along each index where a list is
+ * a seek per client.
+ */
+type Scope = { ids: readonly string[] } | { from: string; to: string };
+function scopeArgs(scope: Scope): string[] {
+  return 'ids' in scope ? [JSON.stringify(scope.ids)] : [scope.from, scope.to];
+}
+function scopeOf(clients: readonly ClientRow[], walked: boolean): Scope {
+  return walked && clients.length > 0 ? { from: clients[0]!.id, to: clients.at(-1)!.id } : { ids: clients.map((c) => c.id) };
+}
 
 /** One day formatter per zone for the life of the process: its memo is what makes 600,000 contact days cheap. */
 const dayFormatters = new Map<string, (ms: number) => string>();
@@ -75,7 +123,10 @@ export function dayFormatter(timeZone: string): (ms: number) => string {
   return format;
 }
 
-/** The statements of one recompute, prepared once per connection and reused by every chunk. */
+/**
+ * The statements of one recompute, prepared once per connection and reused by every chunk: one set reading a list of
+ * clients, one a range (`clientIn` says how a statement picks its clients; its parameters come first).
+ */
 class DueStatements {
   readonly clients: Stmt;
   readonly contacts: Stmt;
@@ -97,64 +148,64 @@ class DueStatements {
   readonly mark: Stmt;
   readonly unmark: Stmt;
 
-  constructor(raw: RawDb) {
-    this.clients = raw.prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id IN (${IDS})`);
-    this.contacts = raw.prepare(
+  constructor(raw: RawDb, clientIn: (column: string) => string) {
+    const rows = (sql: string) => raw.prepare(sql).raw(true);
+    this.clients = rows(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE ${clientIn('c.id')}`);
+    this.contacts = rows(
       `SELECT client_id, id, at, channel, corrects_id, follow_up_due, follow_up_product FROM contacts
-       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
+       WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL`,
     );
-    // Pre-filters below only narrow to what the rules could possibly open; the rules decide.
-    this.deposits = raw.prepare(
+    // Pre-filters below only narrow to what the rules could possibly open; the rules decide. (Read by client: the
+    // `+` keeps SQLite off the maturity index, which would read every deposit in the window for each chunk.)
+    this.deposits = rows(
       `SELECT client_id, id, maturity_date FROM term_deposits
-       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL AND maturity_date BETWEEN ? AND ?`,
+       WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL AND +maturity_date BETWEEN ? AND ?`,
     );
-    this.holdings = raw.prepare(
+    this.holdings = rows(
       `SELECT client_id, id, product_name, current_price, take_profit, stop_loss, updated_hlc FROM holdings
-       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL AND current_price IS NOT NULL
+       WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL AND current_price IS NOT NULL
          AND (take_profit IS NOT NULL OR stop_loss IS NOT NULL)`,
     );
-    this.outflows = raw.prepare(
-      `SELECT client_id, id, at, amount_fen, direction FROM large_transactions
-       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL AND direction = 'out' AND amount_fen >= ? AND at >= ?`,
+    this.outflows = rows(
+      `SELECT client_id, id, at, amount_fen FROM large_transactions
+       WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL AND direction = 'out' AND amount_fen >= ? AND at >= ?`,
     );
-    this.actions = raw.prepare(
-      `SELECT client_id, reminder_key, action, until FROM reminder_actions WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
+    this.actions = rows(
+      `SELECT client_id, reminder_key, action, until FROM reminder_actions WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL`,
     );
     // What surveys raise (survey-due.ts): each answer sheet of the client, the events they came to, their closed cases.
     this.surveys = raw.prepare(
       `SELECT r.client_id, r.id, r.day, r.follow_up, r.event_id, r.complaint_id, r.csat, r.nps, r.answers, t.occasion
        FROM survey_responses r LEFT JOIN survey_templates t ON t.id = r.template_id
-       WHERE r.client_id IN (${IDS}) AND r.deleted_hlc IS NULL`,
+       WHERE ${clientIn('r.client_id')} AND r.deleted_hlc IS NULL`,
     );
     this.calendar = raw.prepare('SELECT day, kind FROM work_calendar WHERE deleted_hlc IS NULL AND day BETWEEN ? AND ?');
-    this.dates = raw.prepare(
-      `SELECT client_id, id, kind, date, lunar, label FROM important_dates WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL`,
+    this.dates = rows(
+      `SELECT client_id, id, kind, date, lunar, label FROM important_dates WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL`,
     );
     // Purchases of the last year and a bit: a run of high-risk ones completed within the year is a signal.
-    this.purchases = raw.prepare(
+    this.purchases = rows(
       `SELECT client_id, id, product_risk, purchase_date, product_name FROM holdings
-       WHERE client_id IN (${IDS}) AND deleted_hlc IS NULL AND purchase_date >= ?`,
+       WHERE ${clientIn('client_id')} AND deleted_hlc IS NULL AND purchase_date >= ?`,
     );
     // The latest months are what a fall is read from (asset_drop): the last three are plenty.
-    this.months = raw.prepare(
-      `SELECT client_id, month, avg_daily_fen FROM client_monthly_assets WHERE client_id IN (${IDS}) AND month >= ?`,
+    this.months = rows(`SELECT client_id, month, avg_daily_fen FROM client_monthly_assets WHERE ${clientIn('client_id')} AND month >= ?`);
+    this.attended = rows(
+      `SELECT DISTINCT k.client_id, e.id, e.starts_on FROM event_checkins k JOIN events e ON e.id = k.event_id
+       WHERE ${clientIn('k.client_id')} AND e.status IN ('held', 'reviewed') AND e.starts_on >= ?`,
     );
-    this.attended = raw.prepare(
-      `SELECT DISTINCT k.client_id, e.id AS event_id, e.starts_on FROM event_checkins k JOIN events e ON e.id = k.event_id
-       WHERE k.client_id IN (${IDS}) AND e.status IN ('held', 'reviewed') AND e.starts_on >= ?`,
+    this.closedCases = rows(
+      `SELECT client_id, id, closed_on FROM complaints WHERE ${clientIn('client_id')} AND status = 'closed' AND closed_on >= ?`,
     );
-    this.closedCases = raw.prepare(
-      `SELECT client_id, id, closed_on FROM complaints WHERE client_id IN (${IDS}) AND status = 'closed' AND closed_on >= ?`,
-    );
-    this.stored = raw.prepare(
-      `SELECT client_id, reminder_key, kind, due_date, detail, urgency, tier, manager_id FROM due_reminders WHERE client_id IN (${IDS})`,
+    this.stored = rows(
+      `SELECT client_id, reminder_key, kind, due_date, detail, urgency, tier, manager_id FROM due_reminders WHERE ${clientIn('client_id')}`,
     );
     this.remove = raw.prepare('DELETE FROM due_reminders WHERE client_id = ? AND reminder_key = ?');
     this.put = raw.prepare(
       `INSERT OR REPLACE INTO due_reminders (client_id, reminder_key, kind, due_date, ref_id, detail, urgency, tier, manager_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.storedNext = raw.prepare(`SELECT client_id, next_due, tier, manager_id, cadence_due FROM client_due WHERE client_id IN (${IDS})`);
+    this.storedNext = rows(`SELECT client_id, next_due, tier, manager_id, cadence_due FROM client_due WHERE ${clientIn('client_id')}`);
     this.mark = raw.prepare(
       `INSERT INTO client_due (client_id, next_due, tier, manager_id, cadence_due) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (client_id) DO UPDATE SET next_due = excluded.next_due, tier = excluded.tier,
@@ -164,14 +215,19 @@ class DueStatements {
   }
 }
 
-const statements = perConnection((raw) => new DueStatements(raw));
+const byList = perConnection((raw) => new DueStatements(raw, (column) => `${column} IN (SELECT value FROM json_each(?))`));
+const byRange = perConnection((raw) => new DueStatements(raw, (column) => `${column} BETWEEN ? AND ?`));
+function statementsFor(raw: RawDb, scope: Scope): DueStatements {
+  return 'ids' in scope ? byList(raw) : byRange(raw);
+}
 
-function groupBy<T extends { client_id: string }>(rows: T[]): Map<string, T[]> {
+/** Rows (arrays whose first column is the client id) by client. */
+function byClient<T extends readonly [string, ...unknown[]]>(rows: unknown[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.client_id);
+  for (const r of rows as T[]) {
+    const list = out.get(r[0]);
     if (list) list.push(r);
-    else out.set(r.client_id, [r]);
+    else out.set(r[0], [r]);
   }
   return out;
 }
@@ -187,7 +243,9 @@ export function computeDue(
   today: string,
   withActions = true,
 ): Map<string, Reminder[]> {
-  const computed = computeFor(raw, statements(raw).clients.all(JSON.stringify(ids)) as ClientRow[], policy, today, withActions);
+  const scope = { ids };
+  const clients = clientRows(byList(raw).clients.all(...scopeArgs(scope)));
+  const computed = computeFor(raw, clients, scope, policy, today, withActions);
   return new Map([...computed].map(([id, c]) => [id, c.reminders]));
 }
 
@@ -200,76 +258,34 @@ interface Computed {
 function computeFor(
   raw: RawDb,
   clients: readonly ClientRow[],
+  scope: Scope,
   policy: DuePolicy,
   today: string,
   withActions = true,
 ): Map<string, Computed> {
-  const s = statements(raw);
-  const list = JSON.stringify(clients.map((c) => c.id));
+  const s = statementsFor(raw, scope);
+  const at = scopeArgs(scope);
   const dayOf = dayFormatter(policy.timeZone);
-  const contacts = groupBy(
-    s.contacts.all(list) as {
-      client_id: string;
-      id: string;
-      at: string;
-      channel: string;
-      corrects_id: string | null;
-      follow_up_due: string | null;
-      follow_up_product: string | null;
-    }[],
-  );
+  const contacts = byClient<[string, string, string, string, Nullable, Nullable, Nullable]>(s.contacts.all(...at));
   const grace = policy.occasionGraceDays;
-  const deposits = groupBy(
-    s.deposits.all(list, addDays(today, -grace), addDays(today, policy.depositMaturityNoticeDays)) as {
-      client_id: string;
-      id: string;
-      maturity_date: string;
-    }[],
+  const deposits = byClient<[string, string, string]>(
+    s.deposits.all(...at, addDays(today, -grace), addDays(today, policy.depositMaturityNoticeDays)),
   );
-  const holdings = groupBy(
-    s.holdings.all(list) as {
-      client_id: string;
-      id: string;
-      product_name: string;
-      current_price: string;
-      take_profit: string | null;
-      stop_loss: string | null;
-      updated_hlc: string;
-    }[],
-  );
+  const holdings = byClient<[string, string, string, string, Nullable, Nullable, string]>(s.holdings.all(...at));
   // Instants are UTC text: two days of margin either side of the zone's day boundary.
-  const outflowsFrom = `${addDays(today, -grace - 2)}T`;
-  const outflows = groupBy(
-    s.outflows.all(list, policy.largeOutflowMinFen, outflowsFrom) as {
-      client_id: string;
-      id: string;
-      at: string;
-      amount_fen: number;
-      direction: string;
-    }[],
+  const outflows = byClient<[string, string, string, number]>(
+    s.outflows.all(...at, policy.largeOutflowMinFen, `${addDays(today, -grace - 2)}T`),
   );
   const actions = withActions
-    ? groupBy(s.actions.all(list) as { client_id: string; reminder_key: string; action: ReminderAction; until: string | null }[])
-    : new Map<string, never[]>();
+    ? byClient<[string, string, ReminderAction, Nullable]>(s.actions.all(...at))
+    : new Map<string, [string, string, ReminderAction, Nullable][]>();
 
-  const surveys = surveyFacts(s, list, today, policy.occasionGraceDays);
+  const surveys = surveyFacts(s, at, today, policy.occasionGraceDays);
   // A reminder that falls on a closed day is due the working day before (DOMAIN.md §7b): the days around today matter.
   const calendar = calendarOf(s.calendar.all(addDays(today, -400), addDays(today, 400)) as { day: string; kind: string }[]);
-  const dates = groupBy(
-    s.dates.all(list) as { client_id: string; id: string; kind: string; date: string; lunar: number; label: string | null }[],
-  );
-  const purchases = groupBy(
-    s.purchases.all(list, addDays(today, -400)) as {
-      client_id: string;
-      id: string;
-      product_risk: string;
-      purchase_date: string;
-      product_name: string;
-    }[],
-  );
-  const months = groupBy(
-    s.months.all(list, addMonths(today, -3).slice(0, 7)) as { client_id: string; month: string; avg_daily_fen: number }[],
-  );
+  const dates = byClient<[string, string, string, string, number, Nullable]>(s.dates.all(...at));
+  const purchases = byClient<[string, string, string, string, string]>(s.purchases.all(...at, addDays(today, -400)));
+  const months = byClient<[string, string, number]>(s.months.all(...at, addMonths(today, -3).slice(0, 7)));
 
   const out = new Map<string, Computed>();
   for (const c of clients) {
@@ -280,14 +296,9 @@ function computeFor(
     const facts: ReminderFacts = {
       clientId: c.id,
       surveys: surveys.get(c.id) ?? NO_SURVEY_FACTS,
-      importantDates: (dates.get(c.id) ?? []).map((d) => ({ id: d.id, kind: d.kind, date: d.date, lunar: d.lunar === 1, label: d.label })),
-      purchases: (purchases.get(c.id) ?? []).map((p) => ({
-        id: p.id,
-        risk: p.product_risk,
-        day: p.purchase_date,
-        productName: p.product_name,
-      })),
-      months: (months.get(c.id) ?? []).map((m) => ({ month: m.month, avgDailyFen: m.avg_daily_fen })),
+      importantDates: (dates.get(c.id) ?? []).map(([, id, kind, date, lunar, label]) => ({ id, kind, date, lunar: lunar === 1, label })),
+      purchases: (purchases.get(c.id) ?? []).map(([, id, risk, day, productName]) => ({ id, risk, day, productName })),
+      months: (months.get(c.id) ?? []).map(([, month, avgDailyFen]) => ({ month, avgDailyFen })),
       churnedSince:
         c.lifecycle === 'churned' && c.last_activity_date && parseCalendarDate(c.last_activity_date)
           ? addMonths(c.last_activity_date, policy.churnInactiveMonths)
@@ -297,32 +308,32 @@ function computeFor(
       birthDate: c.birth_date,
       idExpiry: c.id_expiry,
       riskAssessedOn: c.risk_assessed_on,
-      contacts: (contacts.get(c.id) ?? []).map((k): ContactFact => ({
-        id: k.id,
-        day: dayOf(Date.parse(k.at)),
-        channel: k.channel,
-        correctsId: k.corrects_id,
-        followUpDue: k.follow_up_due,
-        followUpProduct: k.follow_up_product,
+      contacts: (contacts.get(c.id) ?? []).map(([, id, at, channel, correctsId, followUpDue, followUpProduct]): ContactFact => ({
+        id,
+        day: dayOf(Date.parse(at)),
+        channel,
+        correctsId,
+        followUpDue,
+        followUpProduct,
       })),
-      deposits: (deposits.get(c.id) ?? []).map((d) => ({ id: d.id, maturityDate: d.maturity_date })),
-      holdings: (holdings.get(c.id) ?? []).map((h) => ({
-        id: h.id,
-        productName: h.product_name,
-        currentPrice: h.current_price,
-        takeProfit: h.take_profit,
-        stopLoss: h.stop_loss,
-        priceDay: dayOf(decodeHlc(h.updated_hlc).millis),
+      deposits: (deposits.get(c.id) ?? []).map(([, id, maturityDate]) => ({ id, maturityDate })),
+      holdings: (holdings.get(c.id) ?? []).map(([, id, productName, currentPrice, takeProfit, stopLoss, updatedHlc]) => ({
+        id,
+        productName,
+        currentPrice,
+        takeProfit,
+        stopLoss,
+        priceDay: dayOf(decodeHlc(updatedHlc).millis),
       })),
-      largeTransactions: (outflows.get(c.id) ?? []).map((t) => ({
-        id: t.id,
-        day: dayOf(Date.parse(t.at)),
-        amountFen: t.amount_fen,
-        direction: t.direction,
+      largeTransactions: (outflows.get(c.id) ?? []).map(([, id, at, amountFen]) => ({
+        id,
+        day: dayOf(Date.parse(at)),
+        amountFen,
+        direction: 'out',
       })),
     };
     const due = onWorkingDays(dueReminders(facts, today, policy), calendar);
-    const done: ActionFact[] = (actions.get(c.id) ?? []).map((a) => ({ key: a.reminder_key, action: a.action, until: a.until }));
+    const done: ActionFact[] = (actions.get(c.id) ?? []).map(([, key, action, until]) => ({ key, action, until }));
     out.set(c.id, { reminders: withActions ? openReminders(due, done, today) : due, cadenceDue: cadenceDueOf(facts, policy) });
   }
   return out;
@@ -347,7 +358,7 @@ function onWorkingDays(reminders: Reminder[], calendar: WorkCalendar): Reminder[
 const NO_SURVEY_FACTS: SurveyReminderFacts = { followUps: [], attended: [], closedCases: [], answered: new Set() };
 
 /** The survey facts of a chunk of clients: three statements, whatever the chunk's size. */
-function surveyFacts(s: DueStatements, list: string, today: string, grace: number): Map<string, SurveyReminderFacts> {
+function surveyFacts(s: DueStatements, at: readonly string[], today: string, grace: number): Map<string, SurveyReminderFacts> {
   const out = new Map<
     string,
     {
@@ -364,18 +375,18 @@ function surveyFacts(s: DueStatements, list: string, today: string, grace: numbe
   };
   // A survey due lapses SURVEY_AFTER_DAYS + grace days after its occasion: older ones need not be read.
   const since = addDays(today, -(SURVEY_AFTER_DAYS + grace + 1));
-  for (const r of s.surveys.all(list) as SurveyRow[]) {
+  for (const r of s.surveys.all(...at) as SurveyRow[]) {
     const f = of(r.client_id);
     if (r.follow_up === 1) f.followUps.push({ responseId: r.id, day: r.day, detail: followUpDetail(r) });
     if (r.event_id) f.answered.add(`event:${r.event_id}`);
     if (r.complaint_id) f.answered.add(`complaint:${r.complaint_id}`);
     if (r.occasion === 'quarterly') f.answered.add(`quarterly:${quarterOf(r.day)}`);
   }
-  for (const a of s.attended.all(list, since) as { client_id: string; event_id: string; starts_on: string }[]) {
-    of(a.client_id).attended.push({ eventId: a.event_id, day: a.starts_on });
+  for (const [clientId, eventId, day] of s.attended.all(...at, since) as [string, string, string][]) {
+    of(clientId).attended.push({ eventId, day });
   }
-  for (const c of s.closedCases.all(list, since) as { client_id: string; id: string; closed_on: string }[]) {
-    of(c.client_id).closedCases.push({ caseId: c.id, day: c.closed_on });
+  for (const [clientId, caseId, day] of s.closedCases.all(...at, since) as [string, string, string][]) {
+    of(clientId).closedCases.push({ caseId, day });
   }
   return out;
 }
@@ -414,32 +425,44 @@ function followUpDetail(r: SurveyRow): string {
  */
 export function recomputeClientDue(raw: RawDb, clientIds: Iterable<string>, policy: DuePolicy, today: string): number {
   const ids = [...new Set(clientIds)];
-  const s = statements(raw);
   let written = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
-    written += writeDue(raw, s.clients.all(JSON.stringify(ids.slice(i, i + CHUNK))) as ClientRow[], policy, today);
+    const scope = { ids: ids.slice(i, i + CHUNK) };
+    written += writeDue(raw, clientRows(byList(raw).clients.all(...scopeArgs(scope))), scope, policy, today);
   }
   return written;
 }
 
 /**
- * Computes and stores `clients`' reminders. Writes only what changed: from one day to the next most reminders stay
- * as they were, and rewriting 250,000 rows with their indexes every morning was most of the pass.
+ * Computes and stores `clients`' reminders (`scope` reads them, and may read more). Writes only what changed: from
+ * one day to the next most reminders stay as they were, and rewriting 250,000 rows with their indexes every morning
+ * was most of the pass. `tally: false` leaves the tallies to be recounted (a bulk pass).
  */
-function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, today: string): number {
-  const s = statements(raw);
-  const due = computeFor(raw, clients, policy, today);
-  const list = JSON.stringify(clients.map((c) => c.id));
+function writeDue(raw: RawDb, clients: readonly ClientRow[], scope: Scope, policy: DuePolicy, today: string, tally = true): number {
+  const s = statementsFor(raw, scope);
+  const due = computeFor(raw, clients, scope, policy, today);
+  const at = scopeArgs(scope);
   type Stored = { kind: string; due_date: string; detail: string | null; urgency: number; tier: string; manager_id: string | null };
   const before = new Map<string, Map<string, Stored>>();
-  for (const r of s.stored.all(list) as (Stored & { client_id: string; reminder_key: string })[]) {
-    let keys = before.get(r.client_id);
-    if (!keys) before.set(r.client_id, (keys = new Map<string, Stored>()));
-    keys.set(r.reminder_key, r);
+  type StoredTuple = [string, string, string, string, Nullable, number, string, Nullable];
+  for (const [clientId, key, kind, due_date, detail, urgency, tier, manager_id] of s.stored.all(...at) as StoredTuple[]) {
+    let keys = before.get(clientId);
+    if (!keys) before.set(clientId, (keys = new Map<string, Stored>()));
+    keys.set(key, { kind, due_date, detail, urgency, tier, manager_id });
   }
   type Mark = { next_due: string | null; tier: string; manager_id: string | null; cadence_due: string };
-  const marked = new Map((s.storedNext.all(list) as (Mark & { client_id: string })[]).map((r) => [r.client_id, r]));
+  const marked = new Map<string, Mark>();
+  for (const [clientId, next_due, tier, manager_id, cadence_due] of s.storedNext.all(...at) as [
+    string,
+    Nullable,
+    string,
+    Nullable,
+    string,
+  ][]) {
+    marked.set(clientId, { next_due, tier, manager_id, cadence_due });
+  }
   const byId = new Map(clients.map((c) => [c.id, c]));
+  const tallies = tally ? new TallyMoves() : null;
   for (const [clientId, { reminders, cadenceDue }] of due) {
     const client = byId.get(clientId);
     const tier = client && isTier(client.tier) ? client.tier : 'ordinary';
@@ -460,21 +483,21 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, 
       ) {
         s.put.run(clientId, r.key, r.kind, r.dueDate, r.refId, r.detail, urgency, tier, managerId);
         // The tallies follow every row in or out (reminders/tallies.ts).
-        if (old) tallyReminder(raw, old, -1);
-        tallyReminder(raw, { manager_id: managerId, tier, kind: r.kind, urgency, due_date: r.dueDate }, 1);
+        if (old) tallies?.reminder(old, -1);
+        tallies?.reminder({ manager_id: managerId, tier, kind: r.kind, urgency, due_date: r.dueDate }, 1);
       }
       stored?.delete(r.key);
     }
     for (const [key, old] of stored ?? []) {
       s.remove.run(clientId, key);
-      tallyReminder(raw, old, -1);
+      tallies?.reminder(old, -1);
     }
     const was = marked.get(clientId);
     if (cadenceDue === null) {
       // A deleted client: no reminders, and not a client anyone is to cover.
       if (was) {
         s.unmark.run(clientId);
-        tallyCover(raw, was, -1);
+        tallies?.client(was, -1);
       }
       continue;
     }
@@ -484,11 +507,32 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], policy: DuePolicy, 
     const coverMoved = !was || was.tier !== next.tier || was.manager_id !== next.manager_id || was.cadence_due !== next.cadence_due;
     if (coverMoved || was.next_due !== next.next_due) s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
     if (coverMoved) {
-      if (was) tallyCover(raw, was, -1);
-      tallyCover(raw, next, 1);
+      if (was) tallies?.client(was, -1);
+      tallies?.client(next, 1);
     }
   }
+  tallies?.apply(raw);
   return due.size;
+}
+
+/**
+ * One chunk of the pass in its own transaction, committed without waiting for the disk. It writes derived rows only
+ * (reminders, their tallies, where the pass is), which a power cut may take back to an earlier chunk — the pass then
+ * computes them again — while the WAL keeps the database whole either way; waiting for the disk at each of a hundred
+ * chunks was a fifth of the pass. The connection is held throughout, so no other call's write commits under the
+ * relaxed setting, and the next write that does wait carries these chunks to the disk with it.
+ */
+function commitDerived<T>(store: Store, work: () => T): Promise<T> {
+  return store.db.connection().execute(() => {
+    const { raw } = store;
+    const durable = raw.pragma('synchronous', { simple: true }) as number;
+    raw.pragma('synchronous = NORMAL');
+    try {
+      return Promise.resolve(raw.transaction(work)());
+    } finally {
+      raw.pragma(`synchronous = ${durable}`);
+    }
+  });
 }
 
 /** Where the daily pass is: the day it computes for, the last client id done, and whether it finished. */
@@ -505,43 +549,64 @@ interface PassState {
  * than starts again. Then (every run) the clients never computed — brought in by a seed or an import. Only what
  * changed is written: from one day to the next most reminders stay as they were.
  */
-export async function refreshDue(store: Store, policy: DuePolicy, today: string, job?: JobControl): Promise<number> {
+export async function refreshDue(
+  store: Store,
+  policy: DuePolicy,
+  today: string,
+  job?: JobControl,
+  bulkMinClients = BULK_MIN_CLIENTS,
+): Promise<number> {
   const { raw } = store;
   const readState = raw.prepare('SELECT value FROM device_state WHERE key = ?').pluck();
   const writeState = raw.prepare(
     'INSERT INTO device_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  // A pass cut short by a crash while the indexes were set aside puts them back before anything else.
+  await store.db.transaction().execute(() => Promise.resolve(restoreIndexes(raw)));
   const text = readState.get(PASS_STATE) as string | undefined;
   const saved = text ? (JSON.parse(text) as PassState) : null;
   const state: PassState = saved?.day === today ? saved : { day: today, after: '', complete: false };
 
-  const walk = raw.prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ? ORDER BY c.id LIMIT ?`);
-  const missing = raw.prepare(
-    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ?
+  const walk = raw
+    .prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ? ORDER BY c.id LIMIT ?`)
+    .raw(true);
+  const missing = raw
+    .prepare(
+      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ?
        AND NOT EXISTS (SELECT 1 FROM client_due d WHERE d.client_id = c.id) ORDER BY c.id LIMIT ?`,
-  );
-  const count = (sql: string, after: string) => (raw.prepare(`SELECT count(*) AS n ${sql}`).get(after) as { n: number }).n;
+    )
+    .raw(true);
+  // Counted on the small indexes (the exact "never computed" needs a probe per client, which was a second a pass):
+  // the stored reminders hold a row per live client computed, so the difference is the clients never computed.
+  const live = raw.prepare('SELECT count(*) FROM clients WHERE deleted_hlc IS NULL').pluck().get() as number;
+  const notComputed = Math.max(0, live - (raw.prepare('SELECT count(*) FROM client_due').pluck().get() as number));
   const total = state.complete
-    ? count(
-        'FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ? AND NOT EXISTS (SELECT 1 FROM client_due d WHERE d.client_id = c.id)',
-        '',
-      )
-    : count('FROM clients c WHERE c.deleted_hlc IS NULL AND c.id > ?', state.after);
+    ? notComputed
+    : state.after === ''
+      ? live
+      : (raw.prepare('SELECT count(*) FROM clients WHERE deleted_hlc IS NULL AND id > ?').pluck().get(state.after) as number);
 
+  // Many clients never computed (an imported archive, the stored reminders rebuilt): their reminders go in with the
+  // walk's secondary indexes set aside, built once at the end with the tallies (reminders/bulk.ts). When they are
+  // many, and most of them: building the indexes anew costs the whole table, adding to them only what is added.
+  const bulk = notComputed >= bulkMinClients && notComputed * 2 >= live;
   let done = 0;
   job?.progress(0, total);
+  // The walk's chunks are ranges of ids (every live client between the first and the last); the clients never
+  // computed are scattered among the others, a list — unless they are most clients (a bulk pass), when the pass walks
+  // them all (the few computed already are computed again, and nothing of theirs written).
   const run = async (next: BetterSqlite3.Statement, from: string, track: boolean) => {
     let after = from;
     for (;;) {
-      const last = await store.db.transaction().execute(() => {
-        const chunk = next.all(after, CHUNK) as ClientRow[];
+      const last = await commitDerived(store, () => {
+        const chunk = clientRows(next.all(after, CHUNK));
         const id = chunk.at(-1)?.id;
         if (id !== undefined) {
-          writeDue(raw, chunk, policy, today);
+          writeDue(raw, chunk, scopeOf(chunk, next === walk), policy, today, !bulk);
           done += chunk.length;
           if (track) writeState.run(PASS_STATE, JSON.stringify({ day: today, after: id, complete: false } satisfies PassState));
         }
-        return Promise.resolve(id);
+        return id;
       });
       if (last === undefined) return true;
       after = last;
@@ -550,12 +615,17 @@ export async function refreshDue(store: Store, policy: DuePolicy, today: string,
       if (job?.signal.aborted) return false;
     }
   };
-  if (!state.complete) {
-    if (!(await run(walk, state.after, true))) return done;
-    const finished = JSON.stringify({ day: today, after: '', complete: true } satisfies PassState);
-    await store.db.transaction().execute(() => Promise.resolve(writeState.run(PASS_STATE, finished)));
+  if (bulk) await store.db.transaction().execute(() => Promise.resolve(deferIndexes(raw)));
+  try {
+    if (!state.complete) {
+      if (!(await run(walk, state.after, true))) return done;
+      const finished = JSON.stringify({ day: today, after: '', complete: true } satisfies PassState);
+      await store.db.transaction().execute(() => Promise.resolve(writeState.run(PASS_STATE, finished)));
+    } else if (bulk && !(await run(walk, '', false))) return done;
+    if (!(state.complete && bulk)) await run(missing, '', false);
+  } finally {
+    if (bulk) await store.db.transaction().execute(() => Promise.resolve(restoreIndexes(raw)));
   }
-  await run(missing, '', false);
   await store.db.transaction().execute(() => Promise.resolve(sweepTallies(raw)));
   job?.progress(done, Math.max(done, total));
   return done;
@@ -567,14 +637,14 @@ export async function refreshDue(store: Store, policy: DuePolicy, today: string,
  */
 export async function recomputeAllDue(raw: RawDb, policy: DuePolicy, today: string, job?: JobControl): Promise<number> {
   const total = (raw.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
-  const next = raw.prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+  const next = raw.prepare(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id > ? ORDER BY c.id LIMIT ?`).raw(true);
   let done = 0;
   let after = '';
   for (;;) {
-    const ids = next.all(after, CHUNK) as ClientRow[];
+    const ids = clientRows(next.all(after, CHUNK));
     const last = ids.at(-1)?.id;
     if (last === undefined) break;
-    writeDue(raw, ids, policy, today);
+    writeDue(raw, ids, scopeOf(ids, true), policy, today);
     after = last;
     done += ids.length;
     job?.progress(done, total);

@@ -7,7 +7,8 @@ import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { todayOf } from '../app';
 import { seedDemoClients } from '../clients/seed/run';
 import { rederiveClients } from '../clients/rederive';
-import { recomputeClientDue } from './due';
+import { deferIndexes } from './bulk';
+import { recomputeClientDue, refreshDue } from './due';
 
 const W = 'admin-window';
 const DAY = 86_400_000;
@@ -321,10 +322,58 @@ describe('the worklist over a demo archive', () => {
       const next = t.store.raw.prepare('SELECT next_due FROM client_due WHERE client_id = ?').pluck().get(id) as string | null;
       expect(next !== null && next < today).toBe(live.value.reminders.some((r) => r.overdue));
     }
-    // A recompute changes nothing when no fact changed.
-    const before = t.store.raw.prepare('SELECT * FROM due_reminders ORDER BY client_id, reminder_key').all();
+    // A recompute changes nothing when no fact changed: the pass read its chunks as ranges of ids, a call reads a
+    // list of them; every client, in lists of several sizes.
+    const before = stored();
+    const all = t.store.raw.prepare('SELECT id FROM clients ORDER BY client_no').pluck().all() as string[];
     recomputeClientDue(t.store.raw, ids, t.app.settings, today);
-    expect(t.store.raw.prepare('SELECT * FROM due_reminders ORDER BY client_id, reminder_key').all()).toEqual(before);
+    for (let i = 0; i < all.length; i += 97) recomputeClientDue(t.store.raw, all.slice(i, i + 97), t.app.settings, today);
+    expect(stored()).toEqual(before);
+  });
+
+  /** What the stored reminders, the clients' marks and the tallies hold, in a fixed order. */
+  const stored = () => ({
+    reminders: t.store.raw.prepare('SELECT * FROM due_reminders ORDER BY client_id, reminder_key').all(),
+    clients: t.store.raw.prepare('SELECT * FROM client_due ORDER BY client_id').all(),
+    due: t.store.raw.prepare('SELECT * FROM due_tally WHERE n <> 0 ORDER BY manager_id, tier, kind, urgency, due_date').all(),
+    cover: t.store.raw.prepare('SELECT * FROM cover_tally WHERE n <> 0 ORDER BY tier, manager_id, cadence_due').all(),
+    indexes: t.store.raw.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'due_reminders' ORDER BY name").all(),
+  });
+
+  it('a pass over clients never computed stores the same in bulk (indexes set aside), and puts the indexes back after a crash', async () => {
+    const today = todayOf(t.app);
+    const raw = t.store.raw;
+    const before = stored();
+    expect(before.indexes.length).toBeGreaterThanOrEqual(4);
+    const forget = () => raw.exec('DELETE FROM client_due; DELETE FROM due_reminders; DELETE FROM due_tally; DELETE FROM cover_tally;');
+
+    // Every client never computed, and a bulk pass from a threshold of one client.
+    forget();
+    expect(await refreshDue(t.store, t.app.settings, today, undefined, 1)).toBeGreaterThan(500);
+    expect(stored()).toEqual(before);
+    // The pass committed its chunks without waiting for the disk, and left the connection waiting again.
+    expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+
+    // A bulk pass cancelled (the workstation closing) puts the indexes back on its way out; the next pass goes on.
+    forget();
+    const cancel = new AbortController();
+    const job = { signal: cancel.signal, progress: (done: number) => (done > 0 ? cancel.abort() : undefined) };
+    await refreshDue(t.store, t.app.settings, today, job, 1);
+    expect(cancel.signal.aborted).toBe(true);
+    expect(stored().indexes).toEqual(before.indexes);
+    await refreshDue(t.store, t.app.settings, today);
+    expect(stored()).toEqual(before);
+
+    // A bulk pass cut short after setting the indexes aside (the app closed, a crash): the next pass puts them back,
+    // and recounts the tallies, which the bulk pass did not move.
+    forget();
+    raw.transaction(() => deferIndexes(raw))();
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'due_reminders'").pluck().get()).toBe(0);
+    recomputeClientDue(raw, raw.prepare('SELECT id FROM clients').pluck().all() as string[], t.app.settings, today);
+    raw.exec('UPDATE due_tally SET n = n + 5');
+    await refreshDue(t.store, t.app.settings, today);
+    expect(stored()).toEqual(before);
+    expect(raw.prepare("SELECT count(*) FROM device_state WHERE key LIKE 'reminders_deferred%'").pluck().get()).toBe(0);
   });
 
   it('a changed cadence setting recomputes every client’s reminders with the settings', async () => {

@@ -33,14 +33,44 @@ export interface TalliedReminder {
   due_date: string;
 }
 
-/** One stored reminder in (+1) or out (-1). */
-export function tallyReminder(raw: RawDb, r: TalliedReminder, by: 1 | -1): void {
-  statements(raw).due.run(r.manager_id ?? '', r.tier, r.kind, r.urgency, r.due_date, by);
+/**
+ * The moves of one `writeDue` call, netted per tally row and written once at its end: a chunk of 2,000 clients moves
+ * a few hundred tally rows, where one statement per reminder written was a quarter of the pass's writes.
+ */
+export class TallyMoves {
+  private readonly due = new Map<string, { r: TalliedReminder; n: number }>();
+  private readonly cover = new Map<string, { c: CoveredClient; n: number }>();
+
+  /** One stored reminder in (+1) or out (-1). */
+  reminder(r: TalliedReminder, by: 1 | -1): void {
+    const key = `${r.manager_id ?? ''}\u0000${r.tier}\u0000${r.kind}\u0000${r.urgency}\u0000${r.due_date}`;
+    const entry = this.due.get(key);
+    if (entry) entry.n += by;
+    else this.due.set(key, { r, n: by });
+  }
+
+  /** One client's cadence day in (+1) or out (-1). */
+  client(c: CoveredClient, by: 1 | -1): void {
+    const key = `${c.tier}\u0000${c.manager_id ?? ''}\u0000${c.cadence_due}`;
+    const entry = this.cover.get(key);
+    if (entry) entry.n += by;
+    else this.cover.set(key, { c, n: by });
+  }
+
+  /** Writes the net moves in the caller's transaction (a row whose moves cancel out is not touched). */
+  apply(raw: RawDb): void {
+    const s = statements(raw);
+    for (const { r, n } of this.due.values()) if (n !== 0) s.due.run(r.manager_id ?? '', r.tier, r.kind, r.urgency, r.due_date, n);
+    for (const { c, n } of this.cover.values()) if (n !== 0) s.cover.run(c.tier, c.manager_id ?? '', c.cadence_due, n);
+    this.due.clear();
+    this.cover.clear();
+  }
 }
 
-/** One client's cadence day in (+1) or out (-1). */
-export function tallyCover(raw: RawDb, c: { tier: string; manager_id: string | null; cadence_due: string }, by: 1 | -1): void {
-  statements(raw).cover.run(c.tier, c.manager_id ?? '', c.cadence_due, by);
+interface CoveredClient {
+  tier: string;
+  manager_id: string | null;
+  cadence_due: string;
 }
 
 /** Recounts both tallies from their tables, in the caller's transaction. */

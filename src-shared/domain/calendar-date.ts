@@ -50,11 +50,13 @@ export function formatCalendarDate(d: CalendarDate): string {
  * 28 February. Every "N months after" rule (assessment expiry, churn, new-client window) goes through here.
  */
 export function addMonths(date: string, months: number): string {
-  const d = requireCalendarDate(date);
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return formatCalendarDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+  return remembered(shiftedMonths, months, date, () => {
+    const d = requireCalendarDate(date);
+    const index = d.year * 12 + (d.month - 1) + months;
+    const year = Math.floor(index / 12);
+    const month = index - year * 12 + 1;
+    return formatCalendarDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+  });
 }
 
 /** Month `YYYY-MM` as a count of months since year 0, so months subtract; null when malformed. */
@@ -68,9 +70,33 @@ export function monthIndex(month: string): number | null {
 
 /** The day `days` calendar days later (or earlier, when negative): "within 14 days of maturity", "a month's cadence". */
 export function addDays(date: string, days: number): string {
-  const d = requireCalendarDate(date);
-  const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
-  return formatCalendarDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
+  return remembered(shiftedDays, days, date, () => {
+    const d = requireCalendarDate(date);
+    const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
+    return formatCalendarDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
+  });
+}
+
+/**
+ * Shifts already computed, by the shift and then the date: the daily pass over 200,000 clients asks for the same few
+ * thousand (today less a notice, a cadence after a contact day) a million times. Each shift's memo is emptied when it
+ * grows past `MEMO_LIMIT` dates, so it stays bounded however long the process runs. Only results are kept: a date
+ * that throws is computed (and throws) every time.
+ */
+const shiftedDays = new Map<number, Map<string, string>>();
+const shiftedMonths = new Map<number, Map<string, string>>();
+const MEMO_LIMIT = 50_000;
+
+function remembered(memo: Map<number, Map<string, string>>, by: number, date: string, compute: () => string): string {
+  let dates = memo.get(by);
+  if (!dates) memo.set(by, (dates = new Map<string, string>()));
+  let out = dates.get(date);
+  if (out === undefined) {
+    out = compute();
+    if (dates.size >= MEMO_LIMIT) dates.clear();
+    dates.set(date, out);
+  }
+  return out;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */

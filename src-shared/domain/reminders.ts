@@ -1,6 +1,6 @@
-import { addDays as addCalendarDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
-import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY } from './suitability';
-import { DEFAULT_FESTIVALS, FESTIVALS, openOccurrence, yearlyOf } from './occasions';
+import { addDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
+import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY, type SuitabilityPolicy } from './suitability';
+import { DEFAULT_FESTIVALS, FESTIVALS, openOccurrence, yearlyOf, type Yearly } from './occasions';
 import { assetDrop, highRiskStreaks } from './signals';
 import { surveyReminders, type SurveyReminderFacts } from './survey-due';
 import type { Tier } from './tier';
@@ -21,20 +21,6 @@ import type { Tier } from './tier';
  * Lunar birthdays, lunar important dates and lunar festivals are placed on their solar day by the lunar calendar
  * (lunar.ts, occasions.ts).
  */
-// The same few days recur across 200,000 clients (today ± a notice, contact days + a cadence): each shift is
-// worked out once. Bounded so a long-running workstation does not grow it without end.
-const shifted = new Map<string, string>();
-function addDays(day: string, days: number): string {
-  const key = `${day}${days}`;
-  let out = shifted.get(key);
-  if (out === undefined) {
-    out = addCalendarDays(day, days);
-    if (shifted.size > 50_000) shifted.clear();
-    shifted.set(key, out);
-  }
-  return out;
-}
-
 /** A run of high-risk purchases completed longer ago than this is history, not news. */
 const HIGH_RISK_RECENT_DAYS = 365;
 
@@ -205,42 +191,50 @@ export function cadenceDaysOf(tier: Tier, policy: ReminderPolicy): number {
   return policy[CADENCE[tier].days];
 }
 
+/**
+ * One reminder into `out`. Its key: the kind, what it is about (when not the client as a whole), and the due day
+ * unless told otherwise.
+ */
+function addReminder(
+  out: Reminder[],
+  kind: ReminderKind,
+  what: string | null,
+  dueDate: string,
+  refId: string | null = null,
+  detail: string | null = null,
+  when = dueDate,
+): void {
+  out.push({ kind, key: what === null ? `${kind}:${when}` : `${kind}:${what}:${when}`, dueDate, refId, detail });
+}
+
 /** Every reminder due with this client on `today` (the branch's calendar day), before any action is applied. */
 export function dueReminders(facts: ReminderFacts, today: string, policy: ReminderPolicy): Reminder[] {
   const out: Reminder[] = [];
-  // The key: kind, what it is about (when not the client as a whole), and the due day unless told otherwise.
-  const add = (
-    kind: ReminderKind,
-    what: string | null,
-    dueDate: string,
-    refId: string | null = null,
-    detail: string | null = null,
-    when = dueDate,
-  ) => out.push({ kind, key: [kind, what, when].filter((p) => p !== null).join(':'), dueDate, refId, detail });
 
   // Cadence by tier: due one period after the last contact that counts.
   const cadenceDue = cadenceDueOf(facts, policy);
-  if (cadenceDue <= today) add(CADENCE[facts.tier].kind, null, cadenceDue);
+  if (cadenceDue <= today) addReminder(out, CADENCE[facts.tier].kind, null, cadenceDue);
 
   // Follow-up opportunities (待跟进的销售机会): due on their day; a corrected entry's follow-up is replaced by the
   // correction's own.
-  const corrected = new Set(facts.contacts.map((c) => c.correctsId).filter((id): id is string => id !== null));
+  let corrected: Set<string> | null = null;
   for (const c of facts.contacts) {
-    if (c.followUpDue && !corrected.has(c.id) && c.followUpDue <= today) add('follow_up', c.id, c.followUpDue, c.id, c.followUpProduct);
+    if (c.correctsId !== null) (corrected ??= new Set()).add(c.correctsId);
+  }
+  for (const c of facts.contacts) {
+    if (c.followUpDue && !corrected?.has(c.id) && c.followUpDue <= today)
+      addReminder(out, 'follow_up', c.id, c.followUpDue, c.id, c.followUpProduct);
   }
 
   for (const d of facts.deposits) {
     if (opensWithin(d.maturityDate, today, policy.depositMaturityNoticeDays, policy.occasionGraceDays)) {
-      add('deposit_maturity', d.id, d.maturityDate, d.id);
+      addReminder(out, 'deposit_maturity', d.id, d.maturityDate, d.id);
     }
   }
 
   if (facts.riskAssessedOn && parseCalendarDate(facts.riskAssessedOn)) {
-    const expires = assessmentExpiresOn(facts.riskAssessedOn, {
-      ...DEFAULT_SUITABILITY_POLICY,
-      assessmentValidMonths: policy.assessmentValidMonths,
-    });
-    if (expires <= today) add('risk_assessment_expired', null, expires);
+    const expires = assessmentExpiresOn(facts.riskAssessedOn, suitabilityWith(policy.assessmentValidMonths));
+    if (expires <= today) addReminder(out, 'risk_assessment_expired', null, expires);
   }
 
   // A client who celebrates their lunar birthday (a lunar birthday on the profile) is greeted on that one instead.
@@ -248,30 +242,30 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
   const lunarYearly = lunarBirthday ? yearlyOf(lunarBirthday.date, true) : null;
   if (lunarBirthday && lunarYearly) {
     const day = openOccurrence(lunarYearly, today, policy.birthdayNoticeDays, policy.occasionGraceDays);
-    if (day) add('birthday', null, day, lunarBirthday.id, 'lunar');
+    if (day) addReminder(out, 'birthday', null, day, lunarBirthday.id, 'lunar');
   } else {
     const birthday = facts.birthDate ? birthdayOccurrence(facts.birthDate, today, policy) : null;
-    if (birthday) add('birthday', null, birthday);
+    if (birthday) addReminder(out, 'birthday', null, birthday);
   }
   for (const d of facts.importantDates ?? []) {
     if (d.kind === 'lunar_birthday') continue;
     const yearly = yearlyOf(d.date, d.lunar);
     const day = yearly ? openOccurrence(yearly, today, policy.birthdayNoticeDays, policy.occasionGraceDays) : null;
-    if (day) add('important_date', d.id, day, d.id, d.label ?? d.kind);
+    if (day) addReminder(out, 'important_date', d.id, day, d.id, d.label ?? d.kind);
   }
   // Festival greetings (DOMAIN.md §3, 002 "节日问候"): VIP clients, on the festivals the branch chose.
   if (facts.tier === 'vip') {
     for (const code of policy.festivals) {
-      const festival = (FESTIVALS as Record<string, { lunar: boolean; month: number; day: number }>)[code];
+      const festival = FESTIVAL_YEARLY.get(code);
       if (!festival) continue;
-      const day = openOccurrence({ ...festival, since: null }, today, policy.birthdayNoticeDays, policy.occasionGraceDays);
-      if (day) add('festival', code, day, null, code);
+      const day = openOccurrence(festival, today, policy.birthdayNoticeDays, policy.occasionGraceDays);
+      if (day) addReminder(out, 'festival', code, day, null, code);
     }
   }
 
   // An ID that has expired stays due until a renewed one (a new expiry, a new key) arrives from head office.
   if (facts.idExpiry && parseCalendarDate(facts.idExpiry) && addDays(facts.idExpiry, -policy.idExpiryNoticeDays) <= today) {
-    add('id_expiry', null, facts.idExpiry);
+    addReminder(out, 'id_expiry', null, facts.idExpiry);
   }
 
   // 002: a transfer out of ¥500,000 or more without explanation → contact the client within 24 hours (possible
@@ -279,7 +273,7 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
   for (const tx of facts.largeTransactions) {
     if (tx.direction !== 'out' || tx.amountFen < policy.largeOutflowMinFen) continue;
     const due = addDays(tx.day, 1);
-    if (tx.day <= today && addDays(due, policy.occasionGraceDays) >= today) add('large_outflow', tx.id, due, tx.id);
+    if (tx.day <= today && addDays(due, policy.occasionGraceDays) >= today) addReminder(out, 'large_outflow', tx.id, due, tx.id);
   }
 
   // 003: a holding crossing the client's take-profit or stop-loss bound → a profit or loss notice. The key carries
@@ -290,34 +284,52 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
     const vsTakeProfit = h.takeProfit === null ? null : compareDecimal(h.currentPrice, h.takeProfit);
     const vsStopLoss = h.stopLoss === null ? null : compareDecimal(h.currentPrice, h.stopLoss);
     if (h.takeProfit !== null && vsTakeProfit !== null && vsTakeProfit >= 0) {
-      add('take_profit', h.id, h.priceDay, h.id, h.productName, h.takeProfit);
+      addReminder(out, 'take_profit', h.id, h.priceDay, h.id, h.productName, h.takeProfit);
     }
     if (h.stopLoss !== null && vsStopLoss !== null && vsStopLoss <= 0) {
-      add('stop_loss', h.id, h.priceDay, h.id, h.productName, h.stopLoss);
+      addReminder(out, 'stop_loss', h.id, h.priceDay, h.id, h.productName, h.stopLoss);
     }
   }
 
   // 002: three consecutive high-risk purchases → a risk re-assessment and diversification advice; standing until done.
   for (const streak of highRiskStreaks(facts.purchases ?? [], today, HIGH_RISK_RECENT_DAYS)) {
-    add('high_risk_streak', streak.id, streak.day, streak.id, streak.productName);
+    addReminder(out, 'high_risk_streak', streak.id, streak.day, streak.id, streak.productName);
   }
   // 004: a month's assets falling away; known when the month's figure arrives, lapsing like a dated occasion.
   const drop = facts.months ? assetDrop(facts.months, policy.assetDropPercent) : null;
   if (drop && drop.knownOn <= today && addDays(drop.knownOn, policy.occasionGraceDays) >= today) {
-    add('asset_drop', null, drop.knownOn, null, `-${drop.fallPercent}%`, drop.month);
+    addReminder(out, 'asset_drop', null, drop.knownOn, null, `-${drop.fallPercent}%`, drop.month);
   }
   // 000: a churned client is one to win back; one reminder a churn (a client won back and lost again is a new one).
-  if (facts.churnedSince && facts.churnedSince <= today) add('win_back', null, facts.churnedSince);
+  if (facts.churnedSince && facts.churnedSince <= today) addReminder(out, 'win_back', null, facts.churnedSince);
 
   if (facts.surveys) out.push(...surveyReminders(facts.clientId ?? '', facts.tier, facts.surveys, today, policy));
 
   return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** The suitability rules with the branch's validity period: one object per period, not one per client. */
+const suitabilityPolicies = new Map<number, SuitabilityPolicy>();
+function suitabilityWith(assessmentValidMonths: number): SuitabilityPolicy {
+  let policy = suitabilityPolicies.get(assessmentValidMonths);
+  if (!policy) suitabilityPolicies.set(assessmentValidMonths, (policy = { ...DEFAULT_SUITABILITY_POLICY, assessmentValidMonths }));
+  return policy;
+}
+
+/** Each festival as a yearly occasion (every year, no first year). */
+const FESTIVAL_YEARLY: ReadonlyMap<string, Yearly> = new Map(
+  Object.entries(FESTIVALS as Record<string, { lunar: boolean; month: number; day: number }>).map(([code, f]) => [
+    code,
+    { ...f, since: null },
+  ]),
+);
+
 /** A dated occasion is due from `notice` days before it until `grace` days after it. */
 function opensWithin(day: string, today: string, notice: number, grace: number): boolean {
-  if (!parseCalendarDate(day)) return false;
-  return addDays(day, -notice) <= today && addDays(day, grace) >= today;
+  // Shifting days keeps their order, so "from notice days before to grace days after" is "from grace days ago to
+  // notice days ahead" seen from today: two shifts of today, the same for every client. Checked as text first (a
+  // date is compared as text), then as a date (text outside the calendar can sort inside the window).
+  return day >= addDays(today, -grace) && day <= addDays(today, notice) && parseCalendarDate(day) !== null;
 }
 
 /**

@@ -55,11 +55,40 @@ export function quarterEnd(day: string): string {
 export function inQuarterlySample(clientId: string, quarter: string, oneIn: number): boolean {
   if (oneIn <= 0) return false;
   let h = 0x811c9dc5;
-  for (const ch of `${clientId}|${quarter}`) {
-    h ^= ch.charCodeAt(0);
+  const text = `${clientId}|${quarter}`;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h ^= unit;
     h = Math.imul(h, 0x01000193) >>> 0;
+    // Hashed by code point, as it always was: a character outside the BMP counts by its first unit only.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
   }
   return h % oneIn === 0;
+}
+
+/** The survey due after an event the client came to or a complaint of theirs closed, unless answered or lapsed. */
+function surveyAfter(
+  out: SurveyReminder[],
+  facts: SurveyReminderFacts,
+  what: 'event' | 'complaint',
+  id: string,
+  day: string,
+  today: string,
+  policy: SurveyDuePolicy,
+): void {
+  if (!parseCalendarDate(day) || day > today || facts.answered.has(`${what}:${id}`)) return;
+  const due = addDays(day, SURVEY_AFTER_DAYS);
+  if (addDays(due, policy.occasionGraceDays) < today) return;
+  out.push({
+    kind: 'survey_due',
+    key: `survey_due:${what}:${id}`,
+    dueDate: due,
+    refId: id,
+    detail: what === 'event' ? 'after_event' : 'after_complaint',
+  });
 }
 
 export function surveyReminders(
@@ -80,20 +109,8 @@ export function surveyReminders(
       detail: f.detail,
     });
   }
-  const after = (what: 'event' | 'complaint', id: string, day: string) => {
-    if (!parseCalendarDate(day) || day > today || facts.answered.has(`${what}:${id}`)) return;
-    const due = addDays(day, SURVEY_AFTER_DAYS);
-    if (addDays(due, policy.occasionGraceDays) < today) return;
-    out.push({
-      kind: 'survey_due',
-      key: `survey_due:${what}:${id}`,
-      dueDate: due,
-      refId: id,
-      detail: what === 'event' ? 'after_event' : 'after_complaint',
-    });
-  };
-  for (const e of facts.attended) after('event', e.eventId, e.day);
-  for (const c of facts.closedCases) after('complaint', c.caseId, c.day);
+  for (const e of facts.attended) surveyAfter(out, facts, 'event', e.eventId, e.day, today, policy);
+  for (const c of facts.closedCases) surveyAfter(out, facts, 'complaint', c.caseId, c.day, today, policy);
   const quarter = quarterOf(today);
   if (
     tier === 'ordinary' &&

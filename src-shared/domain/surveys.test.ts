@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, csat, followUpsOf, nps, npsBand, type SurveyQuestion } from './surveys';
+import { inQuarterlySample } from './survey-due';
 
 const PHONE_CALLBACK: SurveyQuestion[] = [
   { id: 'overall', type: 'rating', required: true, csat: true },
@@ -95,5 +96,24 @@ describe('follow-ups a sheet raises', () => {
       { id: 'overall', type: 'rating', required: true, csat: true },
     ];
     expect(followUpsOf(questions, { waiting: 1, overall: 4 })).toEqual([]);
+  });
+});
+
+describe('the quarterly sample', () => {
+  /** The hash as first written: FNV-1a over each code point's first UTF-16 unit. */
+  const reference = (clientId: string, quarter: string, oneIn: number) => {
+    let h = 0x811c9dc5;
+    for (const ch of `${clientId}|${quarter}`) {
+      h ^= ch.charCodeAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % oneIn === 0;
+  };
+
+  it('draws the same clients as it always has, whatever the characters of an id', () => {
+    const ids = ['01J9Z8K3Q4', 'c-000123', '客户-甲', '𠀀𠀁-x', 'a\uD800b', ...Array.from({ length: 500 }, (_, i) => `client-${i * 7919}`)];
+    for (const id of ids)
+      for (const quarter of ['2026Q4', '2027Q1']) expect(inQuarterlySample(id, quarter, 3)).toBe(reference(id, quarter, 3));
+    expect(ids.filter((id) => inQuarterlySample(id, '2026Q4', 3)).length).toBeGreaterThan(100);
   });
 });
