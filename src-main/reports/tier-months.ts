@@ -52,10 +52,13 @@ export async function refreshTierMonths(store: Store, policy: TierPolicy, today:
   // seconds, and the counter's calls must not wait for it. Reads between chunks may see a write land; the figures
   // then carry the fingerprint from before it, so the next refresh rebuilds them.
   const ids = raw.prepare('SELECT id FROM clients WHERE deleted_hlc IS NULL AND id > ? ORDER BY id LIMIT ?').pluck();
-  const walk = raw.prepare(
-    `SELECT client_id, month, avg_daily_fen FROM client_monthly_assets
-     WHERE client_id IN (SELECT value FROM json_each(?)) AND month >= ? ORDER BY client_id, month`,
-  );
+  // Each chunk's balances read as one range of the key (a seek per client was a third of the walk), as arrays.
+  const walk = raw
+    .prepare(
+      `SELECT client_id, month, avg_daily_fen FROM client_monthly_assets
+       WHERE client_id BETWEEN ? AND ? AND month >= ? ORDER BY client_id, month`,
+    )
+    .raw(true);
   let client = '';
   let series: MonthlyAverage[] = [];
   const settle = () => {
@@ -87,17 +90,16 @@ export async function refreshTierMonths(store: Store, policy: TierPolicy, today:
     const chunk = ids.all(after, WALK_CHUNK) as string[];
     const last = chunk.at(-1);
     if (last === undefined) break;
-    for (const row of walk.iterate(JSON.stringify(chunk), since) as IterableIterator<{
-      client_id: string;
-      month: string;
-      avg_daily_fen: number;
-    }>) {
-      if (row.client_id !== client) {
+    const live = new Set(chunk);
+    for (const [clientId, month, avgDailyFen] of walk.iterate(chunk[0], last, since) as IterableIterator<[string, string, number]>) {
+      // A deleted client's balances, between two live clients' in the range.
+      if (!live.has(clientId)) continue;
+      if (clientId !== client) {
         settle();
-        client = row.client_id;
+        client = clientId;
         series = [];
       }
-      series.push({ month: row.month, avgDailyFen: row.avg_daily_fen });
+      series.push({ month, avgDailyFen });
     }
     settle();
     client = '';
