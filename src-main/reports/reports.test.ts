@@ -6,6 +6,7 @@ import { testApp, withAdmin, type TestApp } from '../../test/fixtures/store';
 import { todayOf } from '../app';
 import { seedDemoClients } from '../clients/seed/run';
 import { countClients } from '../clients/list';
+import { recomputeClientDue } from '../reminders/due';
 import { monthsOf, myFigures } from './clients';
 
 const W = 'admin-window';
@@ -28,6 +29,14 @@ describe('the clients and coverage report over a demo archive', () => {
     t = await testApp();
     await withAdmin(t);
     await seedDemoClients(t.store, t.clock, { clients: 800, seed: 11, actor: 'test' });
+    // A few clients deleted, scattered among the others, as a pulled deletion lands (their balances stay, and count
+    // nowhere).
+    const raw = t.store.raw;
+    raw.transaction(() => {
+      const gone = raw.prepare('SELECT id FROM clients WHERE rowid % 41 = 0').pluck().all() as string[];
+      raw.exec('UPDATE clients SET deleted_hlc = updated_hlc WHERE rowid % 41 = 0');
+      recomputeClientDue(raw, gone, t.app.settings, todayOf(t.app));
+    })();
     await t.app.reminders.run();
     today = todayOf(t.app);
     report = await ok(t.call(W, 'reports.clients', { from: addMonths(today, -12), to: today }));
@@ -64,7 +73,10 @@ describe('the clients and coverage report over a demo archive', () => {
 
   it('counts the moves of each month as the rule computes them, and as the list of movers lists them', async () => {
     const rows = t.store.raw
-      .prepare('SELECT client_id, month, avg_daily_fen FROM client_monthly_assets ORDER BY client_id, month')
+      .prepare(
+        `SELECT m.client_id, m.month, m.avg_daily_fen FROM client_monthly_assets m JOIN clients c ON c.id = m.client_id
+         WHERE c.deleted_hlc IS NULL ORDER BY m.client_id, m.month`,
+      )
       .all() as { client_id: string; month: string; avg_daily_fen: number }[];
     const series = new Map<string, { month: string; avgDailyFen: number }[]>();
     for (const r of rows) series.set(r.client_id, [...(series.get(r.client_id) ?? []), { month: r.month, avgDailyFen: r.avg_daily_fen }]);
