@@ -46,6 +46,8 @@ export function UrgentAlerts() {
         autoClose: 15_000,
       });
     }
+    // Nothing urgent any more (done, or its client removed with the demo data): the announcement goes too.
+    if (!latest) notifications.hide('worklist-urgent');
     seen.current = key;
   }, [data, t]);
   return null;

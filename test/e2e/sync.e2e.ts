@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src-renderer/i18n/dictionary';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { launchBrowser, setUpFirstAdmin, startBrowserHost, watchPageErrors, withHostStore, type RunningHost } from '../fixtures/browser';
-import { masterClients, startTestHub, type TestHub } from '../fixtures/hub';
+import type { Change } from '../../src-shared/sync/protocol';
+import { uuidv7 } from '../../src-shared/domain/ids';
+import { hubHlc, masterClients, startTestHub, type TestHub } from '../fixtures/hub';
 import type { TestClock } from '../fixtures/store';
 
 let browser: Browser;
@@ -14,6 +16,8 @@ let errors: string[];
 let hub: TestHub | undefined;
 
 const ADMIN = { login: 'zhao.min', name: '赵敏', password: 'sync-admin-2026' };
+/** Head office's client, once enrolled. */
+let ouyang = '';
 
 /** A loopback port nobody listens on: a hub that is down. */
 async function closedPort(): Promise<number> {
@@ -102,7 +106,9 @@ describe('a new workstation and the head-office hub', () => {
   it("enrolls with a real hub from a one-time code, syncs now, and head office's client is at the counter", async () => {
     const live: TestClock = { now: () => Date.now(), advance: () => undefined, set: () => undefined };
     hub = await startTestHub('sqlite', live);
-    await hub.server.service.appendMasterData('0931', masterClients(live, '0931', ['欧阳明轩']).changes);
+    const master = masterClients(live, '0931', ['欧阳明轩']);
+    ouyang = master.clients[0]!.id;
+    await hub.server.service.appendMasterData('0931', master.changes);
     const { code } = await hub.server.service.createEnrollmentCode('0931');
     await page.getByTestId('sync-enroll-hub').fill(hub.url);
     await page.getByTestId('sync-enroll-code').fill(code.replace(/(.{4})(?=.)/g, '$1-'));
@@ -118,6 +124,44 @@ describe('a new workstation and the head-office hub', () => {
     await page.keyboard.press('Control+K');
     await page.getByTestId('client-search').fill('oymx');
     await expect.poll(() => page.getByTestId('client-row').first().textContent()).toContain('欧阳明轩');
+    expect(errors).toEqual([]);
+  });
+
+  it('a large outflow head office sends is announced as the sync brings it, and the announcement opens the client', async () => {
+    // ¥800,000 out by mobile banking a few minutes ago: contact the client within 24 hours (possible fraud).
+    const live: TestClock = { now: () => Date.now(), advance: () => undefined, set: () => undefined };
+    const now = new Date(Date.now() - 5 * 60_000).toISOString();
+    const outflow: Change = {
+      seq: 1,
+      table: 'large_transactions',
+      rowId: uuidv7(Date.now()),
+      op: 'upsert',
+      hlc: hubHlc(live),
+      branchId: '0931',
+      values: {
+        client_id: ouyang,
+        at: now,
+        amount_fen: 80_000_000,
+        direction: 'out',
+        channel: '手机银行',
+        counterparty: '某某投资有限公司',
+        description: null,
+        created_at: now,
+      },
+    };
+    await hub!.server.service.appendMasterData('0931', [outflow]);
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('sync-now').click();
+
+    // (The demo clients' outflow announced at sign-in went with them.)
+    const alert = page.getByTestId('urgent-alert-link');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('欧阳明轩');
+    expect(await alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain(zhCN['reminders.kind.large_outflow']);
+    // The worklist's count in the navigation turns red (filled) while the outflow waits.
+    await expect.poll(() => page.getByTestId('nav-worklist-count').getAttribute('data-variant')).toBe('filled');
+    await alert.click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toContain('欧阳明轩');
     expect(errors).toEqual([]);
   });
 
