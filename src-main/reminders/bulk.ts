@@ -16,7 +16,10 @@ import { rebuildTallies } from './tallies';
  * (by scanning), only slower.
  */
 
-/** How many clients never computed make a bulk pass. Below it a pass adds to the indexes as it goes. */
+/**
+ * How many clients never computed make a bulk pass, at the least (and half the clients). Below it a pass adds to the
+ * indexes as it goes.
+ */
 export const BULK_MIN_CLIENTS = 20_000;
 
 const DEFERRED = 'reminders_deferred_indexes';
@@ -48,7 +51,11 @@ export function restoreIndexes(raw: RawDb): void {
   const kept = raw.prepare('SELECT value FROM device_state WHERE key = ?').pluck().get(DEFERRED) as string | undefined;
   if (kept === undefined) return;
   const present = new Set(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").pluck().all(TABLE));
-  for (const index of JSON.parse(kept) as DeferredIndex[]) if (!present.has(index.name)) raw.exec(index.sql);
+  for (const index of JSON.parse(kept) as DeferredIndex[]) {
+    if (present.has(index.name)) continue;
+    raw.exec(index.sql);
+    present.add(index.name);
+  }
   rebuildTallies(raw);
   raw.prepare('DELETE FROM device_state WHERE key = ?').run(DEFERRED);
 }

@@ -70,33 +70,19 @@ type ClientTuple = [string, string, string, Nullable, Nullable, Nullable, Nullab
 const CLIENT_COLUMNS =
   'c.id, c.tier, c.lifecycle, c.last_activity_date, c.birth_date, c.id_expiry, c.risk_assessed_on, c.first_business_date, c.created_at, c.deleted_hlc, c.manager_id';
 function clientRows(rows: unknown[]): ClientRow[] {
-  return (rows as ClientTuple[]).map(
-    ([
-      id,
-      tier,
-      lifecycle,
-      last_activity_date,
-      birth_date,
-      id_expiry,
-      risk_assessed_on,
-      first_business_date,
-      created_at,
-      deleted_hlc,
-      manager_id,
-    ]) => ({
-      id,
-      tier,
-      lifecycle,
-      last_activity_date,
-      birth_date,
-      id_expiry,
-      risk_assessed_on,
-      first_business_date,
-      created_at,
-      deleted_hlc,
-      manager_id,
-    }),
-  );
+  return (rows as ClientTuple[]).map((r) => ({
+    id: r[0],
+    tier: r[1],
+    lifecycle: r[2],
+    last_activity_date: r[3],
+    birth_date: r[4],
+    id_expiry: r[5],
+    risk_assessed_on: r[6],
+    first_business_date: r[7],
+    created_at: r[8],
+    deleted_hlc: r[9],
+    manager_id: r[10],
+  }));
 }
 
 /**
@@ -586,15 +572,17 @@ export async function refreshDue(
       ? live
       : (raw.prepare('SELECT count(*) FROM clients WHERE deleted_hlc IS NULL AND id > ?').pluck().get(state.after) as number);
 
-  // Many clients never computed (an imported archive, the stored reminders rebuilt): their reminders go in with the
-  // walk's secondary indexes set aside, built once at the end with the tallies (reminders/bulk.ts). When they are
-  // many, and most of them: building the indexes anew costs the whole table, adding to them only what is added.
+  // Most clients never computed (an imported archive, the stored reminders rebuilt): their reminders go in with the
+  // walk's secondary indexes set aside, built once at the end with the tallies (reminders/bulk.ts). Only then:
+  // building the indexes anew costs the whole table, adding to them only what is added (at 200,000 clients a tenth
+  // never computed took as long either way). The pass then walks every client (the few computed already are
+  // computed again, nothing of theirs written): ranges read faster than lists.
   const bulk = notComputed >= bulkMinClients && notComputed * 2 >= live;
+  const walkAll = state.complete && bulk;
   let done = 0;
   job?.progress(0, total);
   // The walk's chunks are ranges of ids (every live client between the first and the last); the clients never
-  // computed are scattered among the others, a list — unless they are most clients (a bulk pass), when the pass walks
-  // them all (the few computed already are computed again, and nothing of theirs written).
+  // computed are scattered among the others, a list.
   const run = async (next: BetterSqlite3.Statement, from: string, track: boolean) => {
     let after = from;
     for (;;) {
@@ -621,8 +609,8 @@ export async function refreshDue(
       if (!(await run(walk, state.after, true))) return done;
       const finished = JSON.stringify({ day: today, after: '', complete: true } satisfies PassState);
       await store.db.transaction().execute(() => Promise.resolve(writeState.run(PASS_STATE, finished)));
-    } else if (bulk && !(await run(walk, '', false))) return done;
-    if (!(state.complete && bulk)) await run(missing, '', false);
+    } else if (walkAll && !(await run(walk, '', false))) return done;
+    if (!walkAll) await run(missing, '', false);
   } finally {
     if (bulk) await store.db.transaction().execute(() => Promise.resolve(restoreIndexes(raw)));
   }
