@@ -89,10 +89,16 @@ export async function openHubDb(options: HubDbOptions): Promise<HubDb> {
   const hub = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema)
     : openSqlite(options.dataDir ?? 'hub-data', options.key);
-  const { error } = await new Migrator({ db: hub.db, provider }).migrateToLatest();
-  if (error) {
+  try {
+    // Kysely looks for its migration tables in every schema unless told which: a hub opening a new schema while
+    // another schema of the same database holds a hub (or any Kysely app) would take that one's tables for its own,
+    // skip making them, and fail. PostgreSQL's are in the hub's own schema.
+    const schema = hub.dialect === 'postgres' ? await currentSchema(hub.db) : undefined;
+    const { error } = await new Migrator({ db: hub.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error('the hub database could not be migrated');
+  } catch (error) {
     await hub.close();
-    throw error instanceof Error ? error : new Error('the hub database could not be migrated');
+    throw error;
   }
   return hub;
 }
@@ -181,6 +187,14 @@ export function checkPostgresTransport(url: string): void {
   if (!local && !tls) {
     throw new Error(`refusing to reach PostgreSQL at ${host} without TLS: add ?sslmode=verify-full (or require) to the address`);
   }
+}
+
+/** The schema unqualified names are made in: the one the hub was given, or the first of the search path. */
+async function currentSchema(db: Kysely<HubDatabase>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('the PostgreSQL search path names no schema the hub can use');
+  return schema;
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<HubDb> {

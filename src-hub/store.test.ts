@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../src-shared/domain/clock';
 import { checkPostgresTransport, openHubDb } from './db';
 import * as m0001 from './migrations/0001_hub';
 import { HubService } from './service';
 import { resolveHubKey } from './store-key';
+import { dropSchema, PG_URL } from '../test/fixtures/hub';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -118,5 +119,28 @@ describe('PostgreSQL for the hub', () => {
   ])('%s is %s', (url, allowed) => {
     if (allowed) expect(() => checkPostgresTransport(url)).not.toThrow();
     else expect(() => checkPostgresTransport(url)).toThrow('without TLS');
+  });
+});
+
+describe('PostgreSQL schemas for the hub', () => {
+  it('migrates a hub in its own schema while another schema of the same database holds a hub', async () => {
+    const schemas = [`hubtest_${crypto.randomBytes(6).toString('hex')}`, `hubtest_${crypto.randomBytes(6).toString('hex')}`];
+    const first = await openHubDb({ databaseUrl: PG_URL, schema: schemas[0] });
+    try {
+      // Kysely's own tables exist in the first schema: the second hub must still make (and use) its own.
+      const second = await openHubDb({ databaseUrl: PG_URL, schema: schemas[1] });
+      try {
+        const service = new HubService(second, systemClock);
+        await service.appendMasterData('0931', []);
+        const { rows } = await sql<{ schema: string }>`SELECT table_schema AS schema FROM information_schema.tables
+          WHERE table_name = 'kysely_migration_lock' AND table_schema IN (${sql.join(schemas)}) ORDER BY 1`.execute(second.db);
+        expect(rows.map((r) => r.schema).sort()).toEqual([...schemas].sort());
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+      for (const schema of schemas) await dropSchema(schema);
+    }
   });
 });
