@@ -71,6 +71,8 @@ export function DeadlineAlerts() {
         });
       }
     }
+    // No case overdue or near any more (handled, or gone with the demo data): the summary goes too.
+    if (data.overdue + data.near === 0) notifications.hide('complaint-deadlines');
     seen.current = now;
   }, [data, t]);
   return null;

@@ -113,6 +113,8 @@ export function EventNoticeAlerts() {
         });
       }
     }
+    // Nothing left to act on (done, or gone with the demo data): the summary goes too.
+    if (data.length === 0) notifications.hide('event-notices');
     seen.current = now;
   }, [data, t]);
   return null;
