@@ -12,7 +12,7 @@ export interface TimelinePage {
 
 /**
  * One page of a client's contact log (003: 业务来往时间、内容、结果), newest first by time and then id. Keyset
- * paging: page 50 of a client with 10,000 contacts is one seek on `contacts_client (client_id, at)`, not a scan
+ * paging: page 50 of a client with 10,000 contacts is one seek on `contacts_due (client_id, at, …)`, not a scan
  * past 9,800 rows. `at <= cursor.at` is the index range; the tie on the same millisecond is settled by id.
  */
 export async function loadTimeline(

@@ -11,6 +11,7 @@ import * as m0009 from './0009_events';
 import * as m0010 from './0010_surveys';
 import * as m0011 from './0011_work_calendar';
 import * as m0012 from './0012_worklist';
+import * as m0013 from './0013_due_reads';
 
 /** The ordered list of every migration. A static list: a file-system provider breaks once bundled. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_surveys': m0010,
   '0011_work_calendar': m0011,
   '0012_worklist': m0012,
+  '0013_due_reads': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
