@@ -73,6 +73,11 @@ interface CoveredClient {
   cadence_due: string;
 }
 
+/** The manager a tally row counts for: a client without one tallies under ''. */
+export function tallyManager(managerId: string): string | null {
+  return managerId === '' ? null : managerId;
+}
+
 /** Recounts both tallies from their tables, in the caller's transaction. */
 export function rebuildTallies(raw: RawDb): void {
   raw.exec(`DELETE FROM due_tally;

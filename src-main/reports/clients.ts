@@ -1,12 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClientsReport, ManagerFigures, MyFigures, Settings, Staff } from '../../src-shared/contract';
 import { addDays, addMonths, parseCalendarDate } from '../../src-shared/domain/calendar-date';
-import { wallTimeToMs } from '../../src-shared/domain/clock';
+import { midnightOf } from '../../src-shared/domain/clock';
 import { LIFECYCLES, type Lifecycle } from '../../src-shared/domain/lifecycle';
 import { TIERS, type Tier } from '../../src-shared/domain/tier';
 import type { Database } from '../store/schema';
 import { tableFile, type Sheet, type TableFormat } from '../exports/table-file';
 import { inGroupSql, longOverdueSince } from '../reminders/service';
+import { tallyManager } from '../reminders/tallies';
 
 /** Cadence-bound tiers: a coverage figure per manager counts these (ordinary clients are served, not managed). */
 const MANAGED_TIERS: readonly Tier[] = ['vip', 'potential'];
@@ -36,7 +37,7 @@ async function coverage(db: Kysely<Database>, today: string, managerId?: string)
   if (managerId) q = q.where('manager_id', '=', managerId);
   return (await q.execute()).map((r) => ({
     tier: r.tier,
-    manager_id: r.manager_id === '' ? null : r.manager_id,
+    manager_id: tallyManager(r.manager_id),
     clients: Number(r.clients),
     covered: Number(r.covered),
   }));
@@ -113,7 +114,7 @@ export async function clientsReport(
     .groupBy('lifecycle')
     .execute();
   // Actions carry an instant (UTC): the period's days run from the branch's midnight to its next.
-  const instant = (day: string) => new Date(wallTimeToMs(`${day} 00:00`, settings.timeZone) ?? Date.parse(day)).toISOString();
+  const instant = (day: string) => new Date(midnightOf(day, settings.timeZone)).toISOString();
   const periodStart = instant(period.from);
   const periodEnd = instant(addDays(period.to, 1));
   const winBackDone = await db
@@ -149,7 +150,7 @@ export async function clientsReport(
       .where(inGroupSql('overdue', today, longOverdueSince(today, settings)))
       .groupBy('r.manager_id')
       .execute()
-  ).map((o) => ({ manager_id: o.manager_id === '' ? null : o.manager_id, n: o.n }));
+  ).map((o) => ({ manager_id: tallyManager(o.manager_id), n: o.n }));
   const staff = await db.selectFrom('staff').select(['id', 'display_name']).where('deleted_hlc', 'is', null).execute();
   const names = new Map(staff.map((s) => [s.id, s.display_name]));
   const doneBy = new Map(done.map((d) => [d.staff_id, Number(d.n)]));

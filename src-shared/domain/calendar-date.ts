@@ -1,3 +1,5 @@
+import { BoundedMemo } from './memo';
+
 /**
  * Calendar dates as `YYYY-MM-DD` text (a birth date, the day a risk assessment was done, "today" at the branch).
  * Rules compare calendar days, not instants: turning an epoch-ms clock into the branch's "today" (its time zone)
@@ -50,7 +52,7 @@ export function formatCalendarDate(d: CalendarDate): string {
  * 28 February. Every "N months after" rule (assessment expiry, churn, new-client window) goes through here.
  */
 export function addMonths(date: string, months: number): string {
-  return remembered(shiftedMonths, months, date, () => {
+  return shiftMemo(shiftedMonths, months).get(date, () => {
     const d = requireCalendarDate(date);
     const index = d.year * 12 + (d.month - 1) + months;
     const year = Math.floor(index / 12);
@@ -70,7 +72,7 @@ export function monthIndex(month: string): number | null {
 
 /** The day `days` calendar days later (or earlier, when negative): "within 14 days of maturity", "a month's cadence". */
 export function addDays(date: string, days: number): string {
-  return remembered(shiftedDays, days, date, () => {
+  return shiftMemo(shiftedDays, days).get(date, () => {
     const d = requireCalendarDate(date);
     const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
     return formatCalendarDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
@@ -79,24 +81,15 @@ export function addDays(date: string, days: number): string {
 
 /**
  * Shifts already computed, by the shift and then the date: the daily pass over 200,000 clients asks for the same few
- * thousand (today less a notice, a cadence after a contact day) a million times. Each shift's memo is emptied when it
- * grows past `MEMO_LIMIT` dates, so it stays bounded however long the process runs. Only results are kept: a date
- * that throws is computed (and throws) every time.
+ * thousand (today less a notice, a cadence after a contact day) a million times.
  */
-const shiftedDays = new Map<number, Map<string, string>>();
-const shiftedMonths = new Map<number, Map<string, string>>();
-const MEMO_LIMIT = 50_000;
+const shiftedDays = new Map<number, BoundedMemo<string, string>>();
+const shiftedMonths = new Map<number, BoundedMemo<string, string>>();
 
-function remembered(memo: Map<number, Map<string, string>>, by: number, date: string, compute: () => string): string {
-  let dates = memo.get(by);
-  if (!dates) memo.set(by, (dates = new Map<string, string>()));
-  let out = dates.get(date);
-  if (out === undefined) {
-    out = compute();
-    if (dates.size >= MEMO_LIMIT) dates.clear();
-    dates.set(date, out);
-  }
-  return out;
+function shiftMemo(memos: Map<number, BoundedMemo<string, string>>, by: number): BoundedMemo<string, string> {
+  let memo = memos.get(by);
+  if (!memo) memos.set(by, (memo = new BoundedMemo(50_000)));
+  return memo;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */

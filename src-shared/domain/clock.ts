@@ -1,3 +1,5 @@
+import { BoundedMemo } from './memo';
+
 /** Time is passed in, never read from a global inside rules, so a test can stand on any day. */
 export interface Clock {
   now(): number;
@@ -77,6 +79,12 @@ export function wallTime(ms: number, timeZone: string): string {
   const [y, mo, d, h, mi] = wallParts(ms, timeZone).map((n) => String(n).padStart(2, '0'));
   return `${y}-${mo}-${d} ${h}:${mi}`;
 }
+
+/** The instant the day (`YYYY-MM-DD`) begins in the zone: its midnight there. */
+export function midnightOf(day: string, timeZone: string): number {
+  return midnights.get(`${day} ${timeZone}`, () => wallTimeToMs(`${day} 00:00`, timeZone) ?? Date.parse(day));
+}
+const midnights = new BoundedMemo<string, number>(10_000);
 
 /**
  * The instant a typed wall-clock time (`2026-12-02 14:05`) names in the workstation's zone — not the zone of the

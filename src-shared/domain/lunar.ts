@@ -1,4 +1,5 @@
 import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
+import { BoundedMemo } from './memo';
 
 /**
  * The Chinese lunar calendar (农历), from a maintained library (lunar-typescript) rather than hand-written tables:
@@ -13,19 +14,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * its 29th (the custom for birthdays: the last day of the month). Null for a month outside 1–12.
  */
 export function solarOfLunar(year: number, month: number, day: number): string | null {
-  const key = year * 10_000 + month * 100 + day;
-  const known = solarDays.get(key);
-  if (known !== undefined) return known;
-  const out = computeSolarOfLunar(year, month, day);
-  if (solarDays.size > 20_000) solarDays.clear();
-  solarDays.set(key, out);
-  return out;
+  return solarDays.get(year * 10_000 + month * 100 + day, () => computeSolarOfLunar(year, month, day));
 }
 
 // The library keeps only the last year it worked out, and 200,000 clients ask of a few thousand days over three years:
-// each answer is remembered (bounded, so a long-running workstation does not grow it without end).
-const solarDays = new Map<number, string | null>();
-const lunarYears = new Map<string, number>();
+// each answer is remembered.
+const solarDays = new BoundedMemo<number, string | null>(20_000);
+const lunarYears = new BoundedMemo<string, number>(20_000);
 
 function computeSolarOfLunar(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) return null;
@@ -37,13 +32,7 @@ function computeSolarOfLunar(year: number, month: number, day: number): string |
 
 /** The lunar year a solar day (`YYYY-MM-DD`) falls in (the Spring Festival starts it). */
 export function lunarYearOf(day: string): number {
-  let year = lunarYears.get(day);
-  if (year === undefined) {
-    year = computeLunarYearOf(day);
-    if (lunarYears.size > 20_000) lunarYears.clear();
-    lunarYears.set(day, year);
-  }
-  return year;
+  return lunarYears.get(day, () => computeLunarYearOf(day));
 }
 
 function computeLunarYearOf(day: string): number {

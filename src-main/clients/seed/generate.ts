@@ -1,5 +1,5 @@
 import { deriveClient } from '../../../src-shared/domain/client-derived';
-import { localDates, wallTimeToMs } from '../../../src-shared/domain/clock';
+import { localDates, midnightOf } from '../../../src-shared/domain/clock';
 import { makeMainlandId } from '../../../src-shared/domain/id-number';
 import type { LifecyclePolicy } from '../../../src-shared/domain/lifecycle';
 import { cadenceDaysOf, CONVERSATION_CHANNELS, type ReminderPolicy } from '../../../src-shared/domain/reminders';
@@ -105,18 +105,6 @@ function monthOf(ms: number, back: number): string {
     monthLabels.set(ms, labels);
   }
   return labels[back] ?? '';
-}
-
-const midnights = new Map<string, number>();
-/** Midnight starting `today` in the branch's zone: contacts are placed in opening hours counted from it. */
-function midnightOf(today: string, timeZone: string): number {
-  const key = `${today} ${timeZone}`;
-  let ms = midnights.get(key);
-  if (ms === undefined) {
-    ms = wallTimeToMs(`${today} 00:00`, timeZone) ?? Date.parse(today);
-    midnights.set(key, ms);
-  }
-  return ms;
 }
 
 /**
