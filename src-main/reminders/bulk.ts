@@ -1,5 +1,5 @@
 import type { RawDb } from '../store/open';
-import { rebuildTallies } from './tallies';
+import { rebuildTallies, type TallyMoves } from './tallies';
 
 /**
  * Storing the reminders of many clients at once — the first start over an imported archive, a device whose stored
@@ -8,7 +8,8 @@ import { rebuildTallies } from './tallies';
  * at every commit: at 200,000 clients that was three quarters of the pass. Without them a chunk appends to the
  * table's key; the indexes are then built once, in one sort each.
  *
- * The tallies (reminders/tallies.ts) are not moved row by row either: they are recounted with the indexes.
+ * The tallies (reminders/tallies.ts) are not moved chunk by chunk either: the pass nets their moves and writes them
+ * with the indexes (or, cut short, they are recounted).
  *
  * The indexes' definitions are kept in `device_state` while they are away, in the transaction that drops them, so a
  * pass cut short (a crash, a cancel, the app closed) puts back exactly what the migrations made: `restoreIndexes`
@@ -44,10 +45,10 @@ export function deferIndexes(raw: RawDb): void {
 }
 
 /**
- * Builds the indexes set aside, if any, and recounts the tallies (a bulk pass does not move them row by row), in the
- * caller's transaction.
+ * Builds the indexes set aside, if any, and brings the tallies up to date (a bulk pass does not move them chunk by
+ * chunk), in the caller's transaction: with the pass's netted `moves` when it ran whole, else recounted.
  */
-export function restoreIndexes(raw: RawDb): void {
+export function restoreIndexes(raw: RawDb, moves?: TallyMoves): void {
   const kept = raw.prepare('SELECT value FROM device_state WHERE key = ?').pluck().get(DEFERRED) as string | undefined;
   if (kept === undefined) return;
   const present = new Set(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?").pluck().all(TABLE));
@@ -56,6 +57,7 @@ export function restoreIndexes(raw: RawDb): void {
     raw.exec(index.sql);
     present.add(index.name);
   }
-  rebuildTallies(raw);
+  if (moves) moves.apply(raw);
+  else rebuildTallies(raw);
   raw.prepare('DELETE FROM device_state WHERE key = ?').run(DEFERRED);
 }

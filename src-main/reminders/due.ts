@@ -422,9 +422,17 @@ export function recomputeClientDue(raw: RawDb, clientIds: Iterable<string>, poli
 /**
  * Computes and stores `clients`' reminders (`scope` reads them, and may read more). Writes only what changed: from
  * one day to the next most reminders stay as they were, and rewriting 250,000 rows with their indexes every morning
- * was most of the pass. `tally: false` leaves the tallies to be recounted (a bulk pass).
+ * was most of the pass. The tallies move with the rows written, in this transaction — or, given `passMoves` (a bulk
+ * pass), are only netted there, for the pass to write once at its end.
  */
-function writeDue(raw: RawDb, clients: readonly ClientRow[], scope: Scope, policy: DuePolicy, today: string, tally = true): number {
+function writeDue(
+  raw: RawDb,
+  clients: readonly ClientRow[],
+  scope: Scope,
+  policy: DuePolicy,
+  today: string,
+  passMoves?: TallyMoves,
+): number {
   const s = statementsFor(raw, scope);
   const due = computeFor(raw, clients, scope, policy, today);
   const at = scopeArgs(scope);
@@ -448,7 +456,7 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], scope: Scope, polic
     marked.set(clientId, { next_due, tier, manager_id, cadence_due });
   }
   const byId = new Map(clients.map((c) => [c.id, c]));
-  const tallies = tally ? new TallyMoves() : null;
+  const tallies = passMoves ?? new TallyMoves();
   for (const [clientId, { reminders, cadenceDue }] of due) {
     const client = byId.get(clientId);
     const tier = client && isTier(client.tier) ? client.tier : 'ordinary';
@@ -469,21 +477,21 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], scope: Scope, polic
       ) {
         s.put.run(clientId, r.key, r.kind, r.dueDate, r.refId, r.detail, urgency, tier, managerId);
         // The tallies follow every row in or out (reminders/tallies.ts).
-        if (old) tallies?.reminder(old, -1);
-        tallies?.reminder({ manager_id: managerId, tier, kind: r.kind, urgency, due_date: r.dueDate }, 1);
+        if (old) tallies.reminder(old, -1);
+        tallies.reminder({ manager_id: managerId, tier, kind: r.kind, urgency, due_date: r.dueDate }, 1);
       }
       stored?.delete(r.key);
     }
     for (const [key, old] of stored ?? []) {
       s.remove.run(clientId, key);
-      tallies?.reminder(old, -1);
+      tallies.reminder(old, -1);
     }
     const was = marked.get(clientId);
     if (cadenceDue === null) {
       // A deleted client: no reminders, and not a client anyone is to cover.
       if (was) {
         s.unmark.run(clientId);
-        tallies?.client(was, -1);
+        tallies.client(was, -1);
       }
       continue;
     }
@@ -493,11 +501,11 @@ function writeDue(raw: RawDb, clients: readonly ClientRow[], scope: Scope, polic
     const coverMoved = !was || was.tier !== next.tier || was.manager_id !== next.manager_id || was.cadence_due !== next.cadence_due;
     if (coverMoved || was.next_due !== next.next_due) s.mark.run(clientId, next.next_due, next.tier, next.manager_id, next.cadence_due);
     if (coverMoved) {
-      if (was) tallies?.client(was, -1);
-      tallies?.client(next, 1);
+      if (was) tallies.client(was, -1);
+      tallies.client(next, 1);
     }
   }
-  tallies?.apply(raw);
+  if (!passMoves) tallies.apply(raw);
   return due.size;
 }
 
@@ -590,7 +598,7 @@ export async function refreshDue(
         const chunk = clientRows(next.all(after, CHUNK));
         const id = chunk.at(-1)?.id;
         if (id !== undefined) {
-          writeDue(raw, chunk, scopeOf(chunk, next === walk), policy, today, !bulk);
+          writeDue(raw, chunk, scopeOf(chunk, next === walk), policy, today, passMoves);
           done += chunk.length;
           if (track) writeState.run(PASS_STATE, JSON.stringify({ day: today, after: id, complete: false } satisfies PassState));
         }
@@ -603,6 +611,10 @@ export async function refreshDue(
       if (job?.signal.aborted) return false;
     }
   };
+  // A bulk pass nets the tallies' moves over all its chunks and writes them once with the indexes: moved chunk by
+  // chunk, their few thousand rows were rewritten at every commit. A pass cut short recounts them instead.
+  const passMoves = bulk ? new TallyMoves() : undefined;
+  let whole = false;
   if (bulk) await store.db.transaction().execute(() => Promise.resolve(deferIndexes(raw)));
   try {
     if (!state.complete) {
@@ -611,8 +623,9 @@ export async function refreshDue(
       await store.db.transaction().execute(() => Promise.resolve(writeState.run(PASS_STATE, finished)));
     } else if (walkAll && !(await run(walk, '', false))) return done;
     if (!walkAll) await run(missing, '', false);
+    whole = true;
   } finally {
-    if (bulk) await store.db.transaction().execute(() => Promise.resolve(restoreIndexes(raw)));
+    if (bulk) await store.db.transaction().execute(() => Promise.resolve(restoreIndexes(raw, whole ? passMoves : undefined)));
   }
   await store.db.transaction().execute(() => Promise.resolve(sweepTallies(raw)));
   job?.progress(done, Math.max(done, total));

@@ -9,6 +9,7 @@ import { seedDemoClients } from '../clients/seed/run';
 import { rederiveClients } from '../clients/rederive';
 import { deferIndexes } from './bulk';
 import { recomputeClientDue, refreshDue } from './due';
+import { rebuildTallies } from './tallies';
 
 const W = 'admin-window';
 const DAY = 86_400_000;
@@ -353,6 +354,19 @@ describe('the worklist over a demo archive', () => {
     expect(stored()).toEqual(before);
     // The pass committed its chunks without waiting for the disk, and left the connection waiting again.
     expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+
+    // Half the clients never computed (the rest with their tallies): the bulk pass computes everyone again, and the
+    // tallies it nets over its chunks come out as counted.
+    for (const table of ['due_reminders', 'client_due']) {
+      raw
+        .prepare(
+          `DELETE FROM ${table} WHERE client_id IN (SELECT id FROM clients ORDER BY id LIMIT (SELECT (count(*) + 1) / 2 FROM clients))`,
+        )
+        .run();
+    }
+    rebuildTallies(raw);
+    expect(await refreshDue(t.store, t.app.settings, today, undefined, 1)).toBeGreaterThan(500);
+    expect(stored()).toEqual(before);
 
     // A bulk pass cancelled (the workstation closing) puts the indexes back on its way out; the next pass goes on.
     forget();
