@@ -170,6 +170,50 @@ describe('a relationship manager works through reminders', () => {
     const rows = (await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows;
     expect(rows.map((r) => [r.clientName, r.kind, r.detail])).toEqual([['钱国强', 'follow_up', '基金定投']]);
   });
+
+  it('a counter clerk’s own worklist holds the call-backs they promised, whoever manages the client', async () => {
+    await ok(t.call(W, 'staff.create', { login: 'lin.clerk', displayName: '林柜员', roles: ['counter'], password: 'lin-clerk-pass-1' }));
+    await ok(t.call('clerk', 'auth.signIn', { login: 'lin.clerk', password: 'lin-clerk-pass-1' }));
+    const own = async (input: Record<string, unknown> = {}) =>
+      (await ok<{ rows: WorklistRow[] }>(t.call('clerk', 'reminders.worklist', input))).rows.map((r) => [r.clientName, r.kind, r.detail]);
+    const counted = async (input: Record<string, unknown> = {}) => ok<WorklistCounts>(t.call('clerk', 'reminders.counts', input));
+    expect(await own()).toEqual([]);
+    // At the counter the clerk promises 孙美玲 (nobody's client) and 钱国强 (周敏's) a call back.
+    for (const [clientId, product] of [
+      [c, '国债'],
+      [b, '养老金'],
+    ] as const) {
+      await ok(
+        t.call('clerk', 'clients.logContact', {
+          clientId,
+          channel: 'counter',
+          content: '柜台咨询',
+          followUp: { product, due: '2026-11-01' },
+        }),
+      );
+    }
+    expect(await own()).toEqual([
+      ['钱国强', 'follow_up', '养老金'],
+      ['孙美玲', 'follow_up', '国债'],
+    ]);
+    expect(await own({ group: 'overdue', kind: 'follow_up' })).toHaveLength(2);
+    expect(await own({ kind: 'birthday' })).toEqual([]);
+    expect(await counted()).toMatchObject({ overdue: 2, today: 0, upcoming: 0, long_overdue: 0, urgent: 0 });
+    expect(await counted({ kind: 'follow_up', tier: 'ordinary' })).toMatchObject({ overdue: 2 });
+    // Pages of one row walk both the same way.
+    const first = await ok<{ rows: WorklistRow[]; nextCursor: WorklistCursor | null }>(t.call('clerk', 'reminders.worklist', { limit: 1 }));
+    const second = await ok<{ rows: WorklistRow[]; nextCursor: WorklistCursor | null }>(
+      t.call('clerk', 'reminders.worklist', { limit: 1, after: first.nextCursor }),
+    );
+    expect([...first.rows, ...second.rows].map((r) => r.clientName)).toEqual(['钱国强', '孙美玲']);
+    expect(second.nextCursor).toBeNull();
+    // 周敏 manages 钱国强: the clerk's promise is on her list too; the clerk's other client is not hers.
+    const rm = (await ok<{ rows: WorklistRow[] }>(t.call('rm', 'reminders.worklist', {}))).rows.map((r) => [r.clientName, r.detail]);
+    expect(rm).toEqual([
+      ['钱国强', '基金定投'],
+      ['钱国强', '养老金'],
+    ]);
+  });
 });
 
 describe('the worklist over a demo archive', () => {

@@ -112,16 +112,44 @@ export function seesWholeBranch(staff: Staff): boolean {
 }
 
 /**
- * The scope (whose clients) and filters of a worklist call, as conditions on a row aliased `r` — a stored reminder
- * or a tally of them (reminders/tallies.ts): both carry the manager, the tier and the kind.
+ * Whose items a call lists. A manager or an administrator: the whole branch, or one relationship manager's clients
+ * (`managerId`: the clients that manager manages, as the report's figures per manager count them). Everyone else their
+ * own: the items of the clients they manage, and — whoever manages the client — the call-backs they took on
+ * themselves: the follow-ups they promised (a contact they logged with a follow-up) and the low scores of clients
+ * nobody manages that they took down (a survey they entered). A counter clerk manages few clients or none, yet
+ * promises call-backs every day.
  */
-function scope(staff: Staff, filters: WorklistFilters): RawBuilder<SqlBool>[] {
-  const managerId = seesWholeBranch(staff) ? filters.managerId : staff.id;
-  return [
-    ...(managerId ? [sql<SqlBool>`r.manager_id = ${managerId}`] : []),
+interface WorklistScope {
+  /** The managed clients' items (or the branch's), on a row `r` of the stored reminders or of their tally. */
+  managed: RawBuilder<SqlBool>[];
+  /** The call-backs taken on for clients managed by others or nobody (own worklists), on a stored reminder `r`. */
+  calledBack: RawBuilder<SqlBool>[] | null;
+}
+
+function scopeOf(staff: Staff, filters: WorklistFilters): WorklistScope {
+  const branch = seesWholeBranch(staff);
+  const managerId = branch ? filters.managerId : staff.id;
+  const filtered = [
     ...(filters.kind ? [sql<SqlBool>`r.kind = ${filters.kind}`] : []),
     ...(filters.tier ? [sql<SqlBool>`r.tier = ${filters.tier}`] : []),
   ];
+  return {
+    managed: [...(managerId ? [sql<SqlBool>`r.manager_id = ${managerId}`] : []), ...filtered],
+    calledBack: branch
+      ? null
+      : [
+          sql<SqlBool>`(r.manager_id IS NULL OR r.manager_id <> ${staff.id})`,
+          sql<SqlBool>`((r.kind = 'follow_up' AND EXISTS (SELECT 1 FROM contacts k WHERE k.id = r.ref_id AND k.staff_id = ${staff.id}))
+            OR (r.kind = 'survey_follow_up' AND r.manager_id IS NULL
+              AND EXISTS (SELECT 1 FROM survey_responses v WHERE v.id = r.ref_id AND v.staff_id = ${staff.id})))`,
+          ...filtered,
+        ],
+  };
+}
+
+/** The scope's parts, each walked on its own index (they hold no item in common). */
+function partsOf(scope: WorklistScope): RawBuilder<SqlBool>[][] {
+  return scope.calledBack ? [scope.managed, scope.calledBack] : [scope.managed];
 }
 
 /** The day before which a cadence item is long overdue (folded into one line per client). */
@@ -146,6 +174,11 @@ export function inGroupSql(group: WorklistGroup, today: string, since: string): 
   }
 }
 
+/** Text in SQLite's order (binary), for merging pages the store ordered. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function where<Q extends { where(condition: RawBuilder<SqlBool>): Q }>(q: Q, conditions: RawBuilder<SqlBool>[]): Q {
   return conditions.reduce((out, c) => out.where(c), q);
 }
@@ -163,41 +196,52 @@ export async function worklist(
   settings: Pick<Settings, 'longOverdueDays'> & ReminderPolicy,
 ): Promise<{ rows: WorklistRow[]; nextCursor: WorklistCursor | null }> {
   const since = longOverdueSince(today, settings);
-  let q = where(db.selectFrom('due_reminders as r'), [
-    ...scope(staff, input),
-    ...(input.group ? [inGroupSql(input.group, today, since)] : []),
-  ]);
   const after = input.after;
-  if (after) {
-    q = q.where((eb) =>
-      eb(
-        eb.refTuple('r.urgency', 'r.due_date', 'r.client_id', 'r.reminder_key'),
-        '>',
-        eb.tuple(after.urgency, after.dueDate, after.clientId, after.key),
-      ),
-    );
-  }
-  const rows = await q
-    .innerJoin('clients as c', 'c.id', 'r.client_id')
-    .select([
-      'r.client_id',
-      'r.reminder_key',
-      'r.kind',
-      'r.due_date',
-      'r.ref_id',
-      'r.detail',
-      'r.urgency',
-      'c.client_no',
-      'c.name',
-      'c.tier',
-    ])
-    .where('c.deleted_hlc', 'is', null)
-    .orderBy('r.urgency')
-    .orderBy('r.due_date')
-    .orderBy('r.client_id')
-    .orderBy('r.reminder_key')
-    .limit(input.limit + 1)
-    .execute();
+  const pageOf = (part: RawBuilder<SqlBool>[]) => {
+    let q = where(db.selectFrom('due_reminders as r'), [...part, ...(input.group ? [inGroupSql(input.group, today, since)] : [])]);
+    if (after) {
+      q = q.where((eb) =>
+        eb(
+          eb.refTuple('r.urgency', 'r.due_date', 'r.client_id', 'r.reminder_key'),
+          '>',
+          eb.tuple(after.urgency, after.dueDate, after.clientId, after.key),
+        ),
+      );
+    }
+    return q
+      .innerJoin('clients as c', 'c.id', 'r.client_id')
+      .select([
+        'r.client_id',
+        'r.reminder_key',
+        'r.kind',
+        'r.due_date',
+        'r.ref_id',
+        'r.detail',
+        'r.urgency',
+        'c.client_no',
+        'c.name',
+        'c.tier',
+      ])
+      .where('c.deleted_hlc', 'is', null)
+      .orderBy('r.urgency')
+      .orderBy('r.due_date')
+      .orderBy('r.client_id')
+      .orderBy('r.reminder_key')
+      .limit(input.limit + 1)
+      .execute();
+  };
+  // Each part's page in walk order, merged: an own worklist is its managed clients' walk and a few call-backs.
+  const parts = await Promise.all(partsOf(scopeOf(staff, input)).map(pageOf));
+  const rows = parts
+    .flat()
+    .sort(
+      (a, b) =>
+        a.urgency - b.urgency ||
+        compareText(a.due_date, b.due_date) ||
+        compareText(a.client_id, b.client_id) ||
+        compareText(a.reminder_key, b.reminder_key),
+    )
+    .slice(0, input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
@@ -241,24 +285,43 @@ export async function worklistCounts(
   settings: Pick<Settings, 'longOverdueDays'>,
 ): Promise<WorklistCounts> {
   const since = longOverdueSince(today, settings);
+  const scope = scopeOf(staff, filters);
   // Sums over tally rows, each group by its one rule; the values are bound, never spliced.
-  const sum = (when: RawBuilder<SqlBool>) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN r.n ELSE 0 END), 0)`;
-  const row = await where(db.selectFrom('due_tally as r'), scope(staff, filters))
-    .select([
-      ...WORKLIST_GROUPS.map((g) => sum(inGroupSql(g, today, since)).as(g)),
-      sum(sql`r.urgency = ${URGENT_RANK}`).as('urgent'),
-      sum(sql`r.urgency = ${URGENT_RANK} AND r.due_date < ${today}`).as('urgent_overdue'),
-    ])
+  const sum = (when: RawBuilder<SqlBool>, n: RawBuilder<number>) => sql<number>`coalesce(sum(CASE WHEN ${when} THEN ${n} ELSE 0 END), 0)`;
+  const sums = (n: RawBuilder<number>) =>
+    [
+      ...WORKLIST_GROUPS.map((g) => sum(inGroupSql(g, today, since), n).as(g)),
+      sum(sql`r.urgency = ${URGENT_RANK}`, n).as('urgent'),
+      sum(sql`r.urgency = ${URGENT_RANK} AND r.due_date < ${today}`, n).as('urgent_overdue'),
+    ] as const;
+  const tallied = await where(db.selectFrom('due_tally as r'), scope.managed)
+    .select(sums(sql`r.n`))
     .executeTakeFirstOrThrow();
-  const latest = await where(db.selectFrom('due_reminders as r'), scope(staff, filters))
-    .innerJoin('clients as c', 'c.id', 'r.client_id')
-    .select(['r.client_id', 'r.reminder_key', 'r.kind', 'c.name'])
-    .where('r.urgency', '=', URGENT_RANK)
-    .where('c.deleted_hlc', 'is', null)
-    .orderBy('r.due_date', 'desc')
-    .orderBy('r.reminder_key', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // The call-backs taken on for others' clients are a few stored rows, counted as they are.
+  const calledBack = scope.calledBack
+    ? await where(db.selectFrom('due_reminders as r'), scope.calledBack)
+        .select(sums(sql`1`))
+        .executeTakeFirstOrThrow()
+    : null;
+  const row = Object.fromEntries(
+    Object.entries(tallied).map(([k, n]) => [k, Number(n) + Number(calledBack?.[k as keyof typeof tallied] ?? 0)]),
+  ) as Record<keyof typeof tallied, number>;
+  const newest = await Promise.all(
+    partsOf(scope).map((part) =>
+      where(db.selectFrom('due_reminders as r'), part)
+        .innerJoin('clients as c', 'c.id', 'r.client_id')
+        .select(['r.client_id', 'r.reminder_key', 'r.kind', 'r.due_date', 'c.name'])
+        .where('r.urgency', '=', URGENT_RANK)
+        .where('c.deleted_hlc', 'is', null)
+        .orderBy('r.due_date', 'desc')
+        .orderBy('r.reminder_key', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+  );
+  const latest = newest
+    .filter((r) => r !== undefined)
+    .sort((a, b) => compareText(b.due_date, a.due_date) || compareText(b.reminder_key, a.reminder_key))[0];
   return {
     overdue: Number(row.overdue),
     today: Number(row.today),

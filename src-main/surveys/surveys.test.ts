@@ -250,6 +250,9 @@ describe('entering answers', () => {
         [sun, 'survey_follow_up'],
       ].sort(),
     );
+    // Nobody will call the unassigned client back but the clerk who took the low score down: it is on their own list.
+    expect((await worklist(clerk)).map((r) => [r.clientId, r.kind])).toEqual([[sun, 'survey_follow_up']]);
+    expect(await ok(t.call(clerk, 'reminders.counts', { kind: 'survey_follow_up' }))).toMatchObject({ overdue: 0, today: 0, upcoming: 1 });
     // Done once the call is made, like any reminder.
     const item = mine[0]!;
     await ok(t.call(rm, 'reminders.act', { clientId: wang, key: item.key, action: 'done', reason: null, contactId: null }));

@@ -95,6 +95,7 @@ function MyDay() {
   const formats = useFormats();
   const counts = useWorklistCounts();
   const callbacks = useWorklistCounts({ kind: 'survey_follow_up' });
+  const followUps = useWorklistCounts({ kind: 'follow_up' });
   const c = counts.data;
   const items = useWorklist({ group: 'today' });
   const overdueItems = useWorklist({ group: 'overdue' });
@@ -108,7 +109,7 @@ function MyDay() {
           {errorMessage(t, counts.error)}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+      <SimpleGrid cols={{ base: 2, sm: 6 }}>
         <Figure
           testId="home-urgent"
           label={t('home.urgent')}
@@ -125,6 +126,13 @@ function MyDay() {
             href={worklistHref({ group })}
           />
         ))}
+        <Figure
+          testId="home-follow-ups"
+          label={t('home.follow_ups')}
+          value={followUps.data ? formats.count(openItems(followUps.data)) : '…'}
+          hint={t('home.follow_ups_hint')}
+          href={worklistHref({ kind: 'follow_up' })}
+        />
         <Figure
           testId="home-callbacks"
           label={t('home.callbacks')}

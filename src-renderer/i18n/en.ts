@@ -1500,6 +1500,8 @@ export const en: Dictionary = {
   'home.title': 'Hello, {name}',
   'home.my_day': 'My day',
   'home.urgent': 'Urgent (contact within 24 h)',
+  'home.follow_ups': 'Follow-up calls due',
+  'home.follow_ups_hint': 'Calls promised to your clients or by you',
   'home.callbacks': 'Clients waiting for a call back',
   'home.callbacks_hint': 'Low survey scores to call back',
   'home.my_book': 'My clients ({n})',

@@ -1460,6 +1460,8 @@ export const zhCN = {
   'home.title': '{name}，您好',
   'home.my_day': '我的今天',
   'home.urgent': '紧急（24 小时内联系）',
+  'home.follow_ups': '到期待跟进',
+  'home.follow_ups_hint': '您的客户及您本人约定的回电',
   'home.callbacks': '待回访客户',
   'home.callbacks_hint': '满意度低分回访',
   'home.my_book': '我的管户（{n} 位客户）',

@@ -1459,6 +1459,8 @@ export const zhTW: Dictionary = {
   'home.title': '{name}，您好',
   'home.my_day': '我的今天',
   'home.urgent': '緊急（24 小時內聯繫）',
+  'home.follow_ups': '到期待跟進',
+  'home.follow_ups_hint': '您的客戶及您本人約定的回電',
   'home.callbacks': '待回訪客戶',
   'home.callbacks_hint': '滿意度低分回訪',
   'home.my_book': '我的管戶（{n} 位客戶）',
