@@ -64,6 +64,7 @@ describe('the branch at a glance in Chromium', () => {
       await page.getByTestId(parts[person.role]).waitFor({ timeout: 15_000 });
       // Everyone sees their own day, with the worklist's counts.
       await expect.poll(() => page.getByTestId('home-today').textContent()).not.toContain('…');
+      await expect.poll(() => page.getByTestId('home-follow-ups').textContent()).not.toContain('…');
       if (person.role !== 'manager') expect(await page.getByTestId('home-branch').count()).toBe(0);
       await page.context().close();
     }
