@@ -306,22 +306,16 @@ export async function worklistCounts(
   const row = Object.fromEntries(
     Object.entries(tallied).map(([k, n]) => [k, Number(n) + Number(calledBack?.[k as keyof typeof tallied] ?? 0)]),
   ) as Record<keyof typeof tallied, number>;
-  const newest = await Promise.all(
-    partsOf(scope).map((part) =>
-      where(db.selectFrom('due_reminders as r'), part)
-        .innerJoin('clients as c', 'c.id', 'r.client_id')
-        .select(['r.client_id', 'r.reminder_key', 'r.kind', 'r.due_date', 'c.name'])
-        .where('r.urgency', '=', URGENT_RANK)
-        .where('c.deleted_hlc', 'is', null)
-        .orderBy('r.due_date', 'desc')
-        .orderBy('r.reminder_key', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-    ),
-  );
-  const latest = newest
-    .filter((r) => r !== undefined)
-    .sort((a, b) => compareText(b.due_date, a.due_date) || compareText(b.reminder_key, a.reminder_key))[0];
+  // The newest urgent item: call-backs are never urgent, so the managed part holds it.
+  const latest = await where(db.selectFrom('due_reminders as r'), scope.managed)
+    .innerJoin('clients as c', 'c.id', 'r.client_id')
+    .select(['r.client_id', 'r.reminder_key', 'r.kind', 'c.name'])
+    .where('r.urgency', '=', URGENT_RANK)
+    .where('c.deleted_hlc', 'is', null)
+    .orderBy('r.due_date', 'desc')
+    .orderBy('r.reminder_key', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return {
     overdue: Number(row.overdue),
     today: Number(row.today),

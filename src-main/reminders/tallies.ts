@@ -38,33 +38,39 @@ export interface TalliedReminder {
  * a few hundred tally rows, where one statement per reminder written was a quarter of the pass's writes.
  */
 export class TallyMoves {
-  private readonly due = new Map<string, { r: TalliedReminder; n: number }>();
-  private readonly cover = new Map<string, { c: CoveredClient; n: number }>();
+  private readonly due = new Map<string, Move<TalliedReminder>>();
+  private readonly cover = new Map<string, Move<CoveredClient>>();
 
   /** One stored reminder in (+1) or out (-1). */
   reminder(r: TalliedReminder, by: 1 | -1): void {
-    const key = `${r.manager_id ?? ''}\u0000${r.tier}\u0000${r.kind}\u0000${r.urgency}\u0000${r.due_date}`;
-    const entry = this.due.get(key);
-    if (entry) entry.n += by;
-    else this.due.set(key, { r, n: by });
+    net(this.due, `${r.manager_id ?? ''}\u0000${r.tier}\u0000${r.kind}\u0000${r.urgency}\u0000${r.due_date}`, r, by);
   }
 
   /** One client's cadence day in (+1) or out (-1). */
   client(c: CoveredClient, by: 1 | -1): void {
-    const key = `${c.tier}\u0000${c.manager_id ?? ''}\u0000${c.cadence_due}`;
-    const entry = this.cover.get(key);
-    if (entry) entry.n += by;
-    else this.cover.set(key, { c, n: by });
+    net(this.cover, `${c.tier}\u0000${c.manager_id ?? ''}\u0000${c.cadence_due}`, c, by);
   }
 
   /** Writes the net moves in the caller's transaction (a row whose moves cancel out is not touched). */
   apply(raw: RawDb): void {
     const s = statements(raw);
-    for (const { r, n } of this.due.values()) if (n !== 0) s.due.run(r.manager_id ?? '', r.tier, r.kind, r.urgency, r.due_date, n);
-    for (const { c, n } of this.cover.values()) if (n !== 0) s.cover.run(c.tier, c.manager_id ?? '', c.cadence_due, n);
+    for (const { row: r, n } of this.due.values()) if (n !== 0) s.due.run(r.manager_id ?? '', r.tier, r.kind, r.urgency, r.due_date, n);
+    for (const { row: c, n } of this.cover.values()) if (n !== 0) s.cover.run(c.tier, c.manager_id ?? '', c.cadence_due, n);
     this.due.clear();
     this.cover.clear();
   }
+}
+
+/** A tally row (named by `key`) moved by `n` so far. */
+interface Move<T> {
+  row: T;
+  n: number;
+}
+
+function net<T>(moves: Map<string, Move<T>>, key: string, row: T, by: 1 | -1): void {
+  const move = moves.get(key);
+  if (move) move.n += by;
+  else moves.set(key, { row, n: by });
 }
 
 interface CoveredClient {
