@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { WorklistCounts } from '../../src-shared/contract';
 import { presetPeriod } from '../../src-shared/domain/periods';
+import type { ReminderKind } from '../../src-shared/domain/reminders';
 import { methodQuery } from '../api/query';
 import { mayCall } from '../auth/access';
 import { useSession } from '../auth/hooks';
@@ -89,13 +90,26 @@ function openItems(c: WorklistCounts): number {
   return c.overdue + c.today + c.upcoming + c.long_overdue;
 }
 
+/** The open items of one kind of call-back on the staff member's worklist, opening the worklist filtered to it. */
+function CallBackFigure({ testId, kind, label, hint }: { testId: string; kind: ReminderKind; label: string; hint: string }) {
+  const formats = useFormats();
+  const counts = useWorklistCounts({ kind });
+  return (
+    <Figure
+      testId={testId}
+      label={label}
+      value={counts.data ? formats.count(openItems(counts.data)) : '…'}
+      hint={hint}
+      href={worklistHref({ kind })}
+    />
+  );
+}
+
 /** Today's items of the staff member's own scope: the counts per group, and the most urgent items first. */
 function MyDay() {
   const t = useT();
   const formats = useFormats();
   const counts = useWorklistCounts();
-  const callbacks = useWorklistCounts({ kind: 'survey_follow_up' });
-  const followUps = useWorklistCounts({ kind: 'follow_up' });
   const c = counts.data;
   const items = useWorklist({ group: 'today' });
   const overdueItems = useWorklist({ group: 'overdue' });
@@ -126,20 +140,8 @@ function MyDay() {
             href={worklistHref({ group })}
           />
         ))}
-        <Figure
-          testId="home-follow-ups"
-          label={t('home.follow_ups')}
-          value={followUps.data ? formats.count(openItems(followUps.data)) : '…'}
-          hint={t('home.follow_ups_hint')}
-          href={worklistHref({ kind: 'follow_up' })}
-        />
-        <Figure
-          testId="home-callbacks"
-          label={t('home.callbacks')}
-          value={callbacks.data ? formats.count(openItems(callbacks.data)) : '…'}
-          hint={t('home.callbacks_hint')}
-          href={worklistHref({ kind: 'survey_follow_up' })}
-        />
+        <CallBackFigure testId="home-follow-ups" kind="follow_up" label={t('home.follow_ups')} hint={t('home.follow_ups_hint')} />
+        <CallBackFigure testId="home-callbacks" kind="survey_follow_up" label={t('home.callbacks')} hint={t('home.callbacks_hint')} />
       </SimpleGrid>
       {top.length > 0 && (
         <Paper withBorder radius="md">
