@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween } from './calendar-date';
+import { addDays, addMonths, daysBetween, parseCalendarDate } from './calendar-date';
 
 describe('shifting calendar dates', () => {
   it('crosses months, years and 29 February, and clamps months to their last day', () => {
@@ -21,5 +21,33 @@ describe('shifting calendar dates', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addMonths('not a date', 1)).toThrow(RangeError);
+  });
+});
+
+describe('reading a calendar date', () => {
+  it('takes real YYYY-MM-DD days and nothing else', () => {
+    expect(parseCalendarDate('2026-12-03')).toEqual({ year: 2026, month: 12, day: 3 });
+    expect(parseCalendarDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parseCalendarDate('0001-01-01')).toEqual({ year: 1, month: 1, day: 1 });
+    for (const bad of [
+      '2026-02-29', // not a leap year
+      '1900-02-29', // a century that is not one
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-01-00',
+      '2026-1-01',
+      '26-01-01',
+      '2026-01-01\n',
+      ' 2026-01-01',
+      '2026/01/01',
+      '+026-01-01',
+      '２０２６-01-01', // full-width digits
+      '2026-01-0a',
+      '2026-01-01T00:00',
+      '',
+    ]) {
+      expect(parseCalendarDate(bad), bad).toBeNull();
+    }
   });
 });

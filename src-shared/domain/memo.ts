@@ -8,6 +8,14 @@ export class BoundedMemo<K, V> {
 
   constructor(private readonly limit: number) {}
 
+  /**
+   * The answer remembered for `key`, if any. For a caller asked millions of times: `get` needs a closure to compute
+   * with, which is garbage to collect even when the answer is known.
+   */
+  known(key: K): V | undefined {
+    return this.answers.get(key);
+  }
+
   get(key: K, compute: () => V): V {
     const known = this.answers.get(key);
     if (known !== undefined || this.answers.has(key)) return known as V;

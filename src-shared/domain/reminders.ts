@@ -305,6 +305,8 @@ export function dueReminders(facts: ReminderFacts, today: string, policy: Remind
 
   if (facts.surveys) out.push(...surveyReminders(facts.clientId ?? '', facts.tier, facts.surveys, today, policy));
 
+  // Most clients have none or one: sorting allocates even then.
+  if (out.length < 2) return out;
   return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -38,5 +38,8 @@ describe('a month of assets falling away (004)', () => {
     expect(assetDrop([m('2026-08', 100_000), m('2026-10', 10_000)], 30)).toBeNull();
     expect(assetDrop([m('2026-09', ASSET_DROP_MIN_FEN / 100 - 1), m('2026-10', 0)], 30)).toBeNull();
     expect(assetDrop([m('2026-10', 10_000), m('2026-09', 100_000)], 30)?.month).toBe('2026-10');
+    // In any order, only the latest two months count: an older fall is no longer news.
+    expect(assetDrop([m('2026-10', 50_000), m('2026-08', 200_000), m('2026-09', 100_000)], 30)?.fallPercent).toBe(50);
+    expect(assetDrop([m('2026-09', 100_000), m('2026-10', 100_000), m('2026-08', 400_000)], 30)).toBeNull();
   });
 });

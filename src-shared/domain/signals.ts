@@ -44,9 +44,17 @@ export function assetDrop(
   months: readonly { month: string; avgDailyFen: number }[],
   percent: number,
 ): { month: string; fallPercent: number; knownOn: string } | null {
-  const ordered = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
-  const latest = ordered.at(-1);
-  const before = ordered.at(-2);
+  // The two latest months, in one look at each (no sorted copy: this runs for every client of every pass).
+  let latest: (typeof months)[number] | undefined;
+  let before: (typeof months)[number] | undefined;
+  for (const m of months) {
+    if (!latest || m.month > latest.month) {
+      before = latest;
+      latest = m;
+    } else if (!before || m.month > before.month) {
+      before = m;
+    }
+  }
   if (!latest || !before || before.avgDailyFen < ASSET_DROP_MIN_FEN) return null;
   if (addMonths(`${before.month}-01`, 1).slice(0, 7) !== latest.month) return null;
   const fall = ((before.avgDailyFen - latest.avgDailyFen) * 100) / before.avgDailyFen;
