@@ -344,9 +344,10 @@ function computeFor(
       holdings: factsOf(holdings, c.id, holdingFact),
       largeTransactions: factsOf(outflows, c.id, outflowFact),
     };
-    const due = onWorkingDays(dueReminders(facts, today, policy), calendar);
+    const cadenceDue = cadenceDueOf(facts, policy);
+    const due = onWorkingDays(dueReminders(facts, today, policy, cadenceDue), calendar);
     const done = factsOf(actions, c.id, actionFact);
-    out.set(c.id, { reminders: withActions ? openReminders(due, done, today) : due, cadenceDue: cadenceDueOf(facts, policy) });
+    out.set(c.id, { reminders: withActions ? openReminders(due, done, today) : due, cadenceDue });
   }
   return out;
 }

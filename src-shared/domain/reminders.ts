@@ -207,12 +207,19 @@ function addReminder(
   out.push({ kind, key: what === null ? `${kind}:${when}` : `${kind}:${what}:${when}`, dueDate, refId, detail });
 }
 
-/** Every reminder due with this client on `today` (the branch's calendar day), before any action is applied. */
-export function dueReminders(facts: ReminderFacts, today: string, policy: ReminderPolicy): Reminder[] {
+/**
+ * Every reminder due with this client on `today` (the branch's calendar day), before any action is applied. A caller
+ * that needs the cadence day as well (the stored reminders keep it per client) computes it once and passes it.
+ */
+export function dueReminders(
+  facts: ReminderFacts,
+  today: string,
+  policy: ReminderPolicy,
+  cadenceDue: string = cadenceDueOf(facts, policy),
+): Reminder[] {
   const out: Reminder[] = [];
 
   // Cadence by tier: due one period after the last contact that counts.
-  const cadenceDue = cadenceDueOf(facts, policy);
   if (cadenceDue <= today) addReminder(out, CADENCE[facts.tier].kind, null, cadenceDue);
 
   // Follow-up opportunities (待跟进的销售机会): due on their day; a corrected entry's follow-up is replaced by the
