@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
+import { addDays, datePartsOf, daysInMonth, formatCalendarDate, isLeapYear, parseCalendarDate } from './calendar-date';
 import { lunarYearOf, solarOfLunar } from './lunar';
 
 /**
@@ -33,9 +33,9 @@ export interface Yearly {
 
 /** A stored date (`YYYY-MM-DD`, lunar when `lunar`: the lunar year, month and day) as a yearly occasion. */
 export function yearlyOf(date: string, lunar: boolean): Yearly | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const parts = datePartsOf(date);
+  if (!parts) return null;
+  const { year, month, day } = parts;
   if (month < 1 || month > 12 || day < 1 || day > (lunar ? 30 : 31)) return null;
   return { month, day, lunar, since: year };
 }
@@ -44,7 +44,7 @@ export function yearlyOf(date: string, lunar: boolean): Yearly | null {
 function inYear(y: Yearly, year: number): string | null {
   if (y.lunar) return solarOfLunar(year, y.month, y.day);
   const day = y.month === 2 && y.day === 29 && !isLeapYear(year) ? 28 : Math.min(y.day, daysInMonth(year, y.month));
-  return `${String(year).padStart(4, '0')}-${String(y.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return formatCalendarDate({ year, month: y.month, day });
 }
 
 /**

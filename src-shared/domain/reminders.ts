@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, isLeapYear, parseCalendarDate } from './calendar-date';
+import { addDays, daysInMonth, formatCalendarDate, isLeapYear, parseCalendarDate } from './calendar-date';
 import { assessmentExpiresOn, DEFAULT_SUITABILITY_POLICY, type SuitabilityPolicy } from './suitability';
 import { DEFAULT_FESTIVALS, FESTIVALS, openOccurrence, yearlyOf, type Yearly } from './occasions';
 import { assetDrop, highRiskStreaks } from './signals';
@@ -352,7 +352,7 @@ export function birthdayOccurrence(birthDate: string, today: string, policy: Rem
   for (const year of [now.year - 1, now.year, now.year + 1]) {
     if (year <= born.year) continue;
     const day = born.month === 2 && born.day === 29 && !isLeapYear(year) ? 28 : Math.min(born.day, daysInMonth(year, born.month));
-    const occurrence = `${String(year).padStart(4, '0')}-${String(born.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const occurrence = formatCalendarDate({ year, month: born.month, day });
     if (opensWithin(occurrence, today, policy.birthdayNoticeDays, policy.occasionGraceDays)) return occurrence;
   }
   return null;
